@@ -1,0 +1,36 @@
+import type {Paragraph, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Plugin} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {LeadSentence} from './types.js'
+
+/**
+ * Enumerators that open a run-in point: 一要 二是 第三，(一) etc.
+ * Only a strong span that starts with one of them is a lead sentence; any
+ * other bold text stays emphasis.
+ */
+export const enumeratorPattern = /^(?:[一二三四五六七八九十]+(?:要|是|则|来|方面)|第[一二三四五六七八九十]+[，、：]?|（[一二三四五六七八九十]+）|首先|其次|再次|最后)/
+
+/**
+ * Turn a paragraph's opening `**…**` into a `leadSentence` node when it opens
+ * a run-in point ("**一要强化理论学习，筑牢信仰之基**。要坚持…").
+ */
+export function markLeadSentences(tree: Root): void {
+  visit(tree, 'paragraph', (paragraph: Paragraph) => {
+    const first = paragraph.children[0]
+    if (!first || first.type !== 'strong') return
+    if (!enumeratorPattern.test(toString(first))) return
+    const lead: LeadSentence = {type: 'leadSentence', children: first.children}
+    if (first.position) lead.position = first.position
+    paragraph.children[0] = lead
+  })
+}
+
+/** unified plugin: see markLeadSentences. */
+const remarkLeadSentence: Plugin<[], Root> = function () {
+  return (tree) => {
+    markLeadSentences(tree)
+  }
+}
+
+export default remarkLeadSentence

@@ -1,0 +1,54 @@
+import type {Parent, PhrasingContent} from 'mdast'
+
+/**
+ * paiban's own mdast nodes, declared once here (see docs/model.md).
+ */
+
+/**
+ * The lead sentence of a run-in point: "**一要强化理论学习，筑牢信仰之基**。"
+ * The enumerator stays in the text; templates style the node (bold Hei in
+ * the booklet, the 引导句 character style in Word).
+ */
+export interface LeadSentence extends Parent {
+  type: 'leadSentence'
+  children: PhrasingContent[]
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    leadSentence: LeadSentence
+  }
+  interface RootContentMap {
+    leadSentence: LeadSentence
+  }
+}
+
+/** Document metadata, from front matter (validated in read/front-matter.ts). */
+export interface DocumentMeta {
+  title: string
+  subtitle: string | undefined
+  /** Issuing body (编印单位); also the PDF's Author and Word's creator. */
+  issuer: string | undefined
+  /** Publication date as written, e.g. `2023-06`. */
+  date: string | undefined
+  subject: string | undefined
+  keywords: string[]
+  /** BCP 47 language tag of the text. */
+  lang: string
+  /** Template named by the document, if any. */
+  template: string | undefined
+}
+
+/** One heading of the outline, computed once for both writers. */
+export interface OutlineEntry {
+  /** 1 = top level of the body (the shallowest heading depth used). */
+  level: number
+  /** Stable anchor: `sec-1`, `sec-1-2`. */
+  id: string
+  /** Plain text of the heading, as in the source. */
+  text: string
+  /** Index of the top-level section this heading belongs to (0-based). */
+  section: number
+  /** Source line of the heading, for messages. */
+  line: number | undefined
+}

@@ -1,0 +1,109 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+import {PaibanError} from '../errors.js'
+import {packageRoot} from '../paths.js'
+import {templateSchema, type Template} from './schema.js'
+
+/** Built-in templates live in the package's `templates/` folder. */
+export const builtInTemplatesDir = path.join(packageRoot, 'templates')
+
+/**
+ * Where a template named on the command line or in front matter lives:
+ * a path (`./my-template`) or a built-in name (`booklet`).
+ */
+export function templateDirectory(nameOrPath: string, cwd: string): string {
+  if (nameOrPath.includes('/') || nameOrPath.startsWith('.')) return path.resolve(cwd, nameOrPath)
+  return path.join(builtInTemplatesDir, nameOrPath)
+}
+
+export async function listBuiltInTemplates(): Promise<string[]> {
+  const {readdir} = await import('node:fs/promises')
+  const entries = await readdir(builtInTemplatesDir, {withFileTypes: true})
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+}
+
+/** Read and validate `template.yaml`; errors point into the YAML. */
+export async function loadTemplate(directory: string): Promise<Template> {
+  const file = path.join(directory, 'template.yaml')
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    const known = await listBuiltInTemplates().catch(() => [])
+    throw new PaibanError('E_TEMPLATE', `Unknown template \`${path.basename(directory)}\`: no ${file}`, {
+      hint: `Use one of: ${known.join(', ')}, or a folder holding a template.yaml (\`--template ./path\`).`
+    })
+  }
+  return parseTemplate(text, file)
+}
+
+export function parseTemplate(text: string, file: string): Template {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {lineCounter, prettyErrors: false})
+  const firstError = document.errors[0]
+  if (firstError) {
+    const {line, col} = lineCounter.linePos(firstError.pos[0])
+    throw new PaibanError('E_TEMPLATE', `Template YAML does not parse: ${firstError.message.split('\n')[0]}`, {
+      place: `${file}:${line}:${col}`,
+      hint: 'Fix the YAML syntax at that place.'
+    })
+  }
+  const result = templateSchema.safeParse(document.toJS())
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const fieldPath = issue ? issue.path.map(String) : []
+    const node = nodeAt(document.contents, fieldPath)
+    const offset = node?.range?.[0] ?? 0
+    const {line, col} = lineCounter.linePos(offset)
+    throw new PaibanError(
+      'E_TEMPLATE',
+      `Invalid template field \`${fieldPath.join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`,
+      {place: `${file}:${line}:${col}`, hint: 'See docs/templates.md for the fields and their allowed values.'}
+    )
+  }
+  checkFontReferences(result.data, file)
+  return result.data
+}
+
+/** Every `font:` must name a key of `fonts`. */
+function checkFontReferences(template: Template, file: string): void {
+  const known = Object.keys(template.fonts)
+  const used: Array<[string, string]> = [
+    ['body.font', template.body.font],
+    ['lead.font', template.lead.font],
+    ['cover.title.font', template.cover.title.font],
+    ['cover.subtitle.font', template.cover.subtitle.font],
+    ['cover.imprint.font', template.cover.imprint.font],
+    ['toc.entry.font', template.toc.entry.font],
+    ['runningHead.font', template.runningHead.font],
+    ['pageNumber.font', template.pageNumber.font],
+    ...template.headings.map((heading, index): [string, string] => [`headings.${index}.font`, heading.font])
+  ]
+  for (const [field, font] of used) {
+    if (!known.includes(font)) {
+      throw new PaibanError('E_TEMPLATE', `Invalid template field \`${field}\`: unknown font \`${font}\``, {
+        place: file,
+        hint: `Use one of the fonts the template declares: ${known.join(', ')}.`
+      })
+    }
+  }
+}
+
+function nodeAt(node: unknown, fieldPath: string[]): YamlNode | undefined {
+  let current = node as YamlNode | undefined
+  for (const key of fieldPath) {
+    if (isMap(current)) {
+      const next = current.get(key, true) as YamlNode | undefined
+      if (next === undefined) return current
+      current = next
+    } else if (isSeq(current)) {
+      const next = current.get(Number(key), true) as YamlNode | undefined
+      if (next === undefined) return current
+      current = next
+    } else {
+      return current
+    }
+  }
+  return current
+}

@@ -1,0 +1,140 @@
+import {z} from 'zod'
+
+/**
+ * The template schema: what `templates/<name>/template.yaml` may hold.
+ * Both writers read the resolved form of this (see resolve.ts), so the PDF and
+ * the Word copy agree on page, fonts, sizes and heading levels.
+ */
+
+/** Chinese type sizes (字号) in points; GB/T 148 and common practice. */
+export const chineseSizes = {
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
+  小五: 9,
+  六号: 7.5,
+  小六: 6.5
+} as const
+
+export type ChineseSizeName = keyof typeof chineseSizes
+
+const sizeNames = Object.keys(chineseSizes) as [ChineseSizeName, ...ChineseSizeName[]]
+
+/** A type size: a 字号 name (`五号`) or points (`10.5`). */
+export const fontSize = z.union([z.enum(sizeNames), z.number().positive().max(200)])
+
+const fontName = z.string().min(1).describe('a key of `fonts`')
+
+export const fontFace = z.strictObject({
+  /** The CSS family name the PDF uses. */
+  family: z.string().min(1),
+  /**
+   * An npm font package in @fontsource layout (`<weight>.css` beside `files/`);
+   * its faces are TrueType-flavoured woff2 that Chromium embeds as CID TrueType.
+   */
+  package: z.string().min(1).optional(),
+  /** Font files by weight, relative to the template folder (for fonts a user licenses). */
+  files: z.record(z.string().regex(/^\d{3}$/), z.string().min(1)).optional(),
+  /** Weights the PDF loads; a weight used but not loaded would be synthesized (Type 3). */
+  weights: z.array(z.number().int().min(100).max(900)).min(1),
+  /** The fonts Word and WPS users have, named as Word names them. */
+  word: z.strictObject({
+    eastAsia: z.string().min(1),
+    latin: z.string().min(1)
+  })
+})
+
+const textStyle = z.strictObject({
+  font: fontName,
+  size: fontSize,
+  weight: z.union([z.literal(400), z.literal(700)]).default(400),
+  lineHeight: z.number().min(1).max(3).optional(),
+  align: z.enum(['left', 'center', 'right', 'justify']).optional(),
+  /** Space before and after, in lines of body text. */
+  spaceBeforeLines: z.number().min(0).max(10).default(0),
+  spaceAfterLines: z.number().min(0).max(10).default(0),
+  /** The Word style name: built-in (`heading 1`, `Title`) or our own. */
+  wordStyle: z.string().min(1).optional()
+})
+
+export const templateSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().default(''),
+  page: z.strictObject({
+    widthMm: z.number().min(50).max(1000),
+    heightMm: z.number().min(50).max(1000),
+    margin: z.strictObject({
+      topMm: z.number().min(0),
+      bottomMm: z.number().min(0),
+      /** Binding side (订口): left on right-hand pages. */
+      insideMm: z.number().min(0),
+      outsideMm: z.number().min(0)
+    }),
+    /** Printed on both sides: inside/outside margins and page numbers mirror. */
+    twoSided: z.boolean().default(true)
+  }),
+  fonts: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), fontFace),
+  body: textStyle.extend({
+    lineHeight: z.number().min(1).max(3),
+    /** First-line indent in characters (2 in Chinese books). */
+    indentChars: z.number().min(0).max(4).default(2)
+  }),
+  /** Heading styles by level: the first entry is level 1 (`##` in a source whose title is in front matter). */
+  headings: z
+    .array(
+      textStyle.extend({
+        /** Start each heading of this level on a new page. */
+        pageBreakBefore: z.boolean().default(false)
+      })
+    )
+    .min(1)
+    .max(6),
+  /** Lead sentence of a run-in point ("一要…。"). */
+  lead: z.strictObject({font: fontName, weight: z.union([z.literal(400), z.literal(700)])}),
+  cover: z.strictObject({
+    show: z.boolean(),
+    title: textStyle,
+    subtitle: textStyle,
+    /** Issuing body and date at the cover's foot. */
+    imprint: textStyle
+  }),
+  toc: z.strictObject({
+    show: z.boolean(),
+    title: z.string().default('目录'),
+    depth: z.number().int().min(1).max(3).default(2),
+    entry: textStyle
+  }),
+  /** Running heads (书眉): what stands on even and odd body pages. */
+  runningHead: z.strictObject({
+    even: z.enum(['title', 'section', 'none']),
+    odd: z.enum(['title', 'section', 'none']),
+    /** Also on the page where a section starts. */
+    onSectionStart: z.boolean().default(false),
+    font: fontName,
+    size: fontSize,
+    /** A thin rule under the running head. */
+    rule: z.boolean().default(true)
+  }),
+  pageNumber: z.strictObject({
+    /** `{page}` stands for the number: `— {page} —`. */
+    format: z.string().includes('{page}'),
+    align: z.enum(['outside', 'center']),
+    font: fontName,
+    size: fontSize
+  })
+})
+
+/** A template as written in YAML. */
+export type TemplateInput = z.input<typeof templateSchema>
+/** A template that passed validation. */
+export type Template = z.output<typeof templateSchema>
+export type TextStyle = z.output<typeof textStyle>
+export type FontFace = z.output<typeof fontFace>
