@@ -116,8 +116,6 @@ export const templateSchema = z.strictObject({
   runningHead: z.strictObject({
     even: z.enum(['title', 'section', 'none']),
     odd: z.enum(['title', 'section', 'none']),
-    /** Also on the page where a section starts. */
-    onSectionStart: z.boolean().default(false),
     font: fontName,
     size: fontSize,
     /** A thin rule under the running head. */

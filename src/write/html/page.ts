@@ -1,0 +1,164 @@
+import {readFileSync} from 'node:fs'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import {h} from 'hastscript'
+import rehypeStringify from 'rehype-stringify'
+import {unified} from 'unified'
+import type {BuildContext} from '../../context.js'
+import {formatDate} from '../../model/date.js'
+import type {OutlineEntry} from '../../model/types.js'
+import {sectionPageName} from './template-css.js'
+
+/**
+ * The pages paiban prints and publishes, built as hast from the document's
+ * body (already sanitized) and the template's data:
+ * - the body, each top-level section on its own named page (running heads);
+ * - the front matter: cover and 目录 (printed separately so the body's page
+ *   numbers start at 1 and the 目录 gets its numbers from the body's print);
+ * - the web page: all of it in one scrolling document.
+ */
+
+const stringifier = unified().use(rehypeStringify)
+
+const stylesheetCache = new Map<string, string>()
+
+function readStylesheet(file: string): string {
+  let css = stylesheetCache.get(file)
+  if (css === undefined) {
+    css = readFileSync(file, 'utf8')
+    stylesheetCache.set(file, css)
+  }
+  return css
+}
+
+export interface PageStyles {
+  /** @font-face rules for the faces this page uses. */
+  fontFaces: string
+  /** Template numbers as custom properties. */
+  variables: string
+  /** @page rules (print only). */
+  pageRules?: string
+}
+
+function documentHtml(context: BuildContext, styles: PageStyles, bodyClass: string, content: ElementContent[]): string {
+  const {meta} = context.document
+  const css = [styles.fontFaces, styles.variables, ...context.template.stylesheets.map(readStylesheet), styles.pageRules ?? '']
+    .filter(Boolean)
+    .join('\n')
+  const head: ElementContent[] = [
+    h('meta', {charSet: 'utf-8'}),
+    h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+    h('title', meta.title),
+    ...(meta.issuer ? [h('meta', {name: 'author', content: meta.issuer})] : []),
+    ...(meta.subject ? [h('meta', {name: 'description', content: meta.subject})] : []),
+    ...(meta.keywords.length > 0 ? [h('meta', {name: 'keywords', content: meta.keywords.join(', ')})] : []),
+    h('meta', {name: 'generator', content: 'paiban'}),
+    h('style', css)
+  ]
+  const tree: HastRoot = {
+    type: 'root',
+    children: [{type: 'doctype'}, h('html', {lang: meta.lang}, [h('head', head), h('body', {className: [bodyClass]}, content)])]
+  }
+  return stringifier.stringify(tree)
+}
+
+/**
+ * Split the body into the opening (before the first top-level heading) and
+ * one <section> per top-level heading, each on its own named page.
+ */
+function sectioned(body: HastRoot, outline: OutlineEntry[]): Element[] {
+  const topLevelIds = new Set(outline.filter((entry) => entry.level === 1).map((entry) => entry.id))
+  const opening: ElementContent[] = []
+  const sections: ElementContent[][] = []
+  for (const node of body.children) {
+    if (node.type === 'doctype') continue
+    if (node.type === 'element' && typeof node.properties['id'] === 'string' && topLevelIds.has(node.properties['id'])) {
+      sections.push([node])
+    } else {
+      ;(sections[sections.length - 1] ?? opening).push(node)
+    }
+  }
+  return [
+    h('section', {className: ['opening']}, opening),
+    ...sections.map((children, index) =>
+      h('section', {className: ['section'], style: `page: ${sectionPageName(index)}`}, children)
+    )
+  ]
+}
+
+function titleBlock(context: BuildContext): Element {
+  const {meta} = context.document
+  return h('h1', {className: ['doc-title']}, [
+    meta.title,
+    ...(meta.subtitle ? [h('span', {className: ['doc-subtitle']}, meta.subtitle)] : [])
+  ])
+}
+
+/** The body as printed: title, opening, sections. */
+export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
+  return documentHtml(context, styles, 'print body', [
+    h('main', [titleBlock(context), ...sectioned(body, context.document.outline)])
+  ])
+}
+
+function cover(context: BuildContext): Element {
+  const {meta} = context.document
+  const imprint = [meta.issuer, meta.date ? formatDate(meta.date) : undefined].filter((line): line is string => Boolean(line))
+  return h('header', {className: ['cover']}, [
+    h('div', {className: ['cover-head']}, [
+      h('div', {className: ['cover-title']}, meta.title),
+      ...(meta.subtitle ? [h('div', {className: ['cover-subtitle']}, meta.subtitle)] : [])
+    ]),
+    h('div', {className: ['cover-imprint']}, imprint.map((line) => h('p', line)))
+  ])
+}
+
+/**
+ * The 目录. With `pages`, each entry carries its page number and links to a
+ * `paiban:dest/<id>` URI that post-processing turns into an internal link;
+ * without, entries link to the anchors (the web page).
+ */
+function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, number> | undefined): Element {
+  const {toc} = context.template
+  const entries = context.document.outline.filter((entry) => entry.level <= toc.depth)
+  return h('nav', {className: ['toc'], ariaLabel: toc.title}, [
+    h('h1', toc.title),
+    h(
+      'ol',
+      entries.map((entry) =>
+        h('li', [
+          h('a', {className: ['toc-entry', `level-${entry.level}`], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`}, [
+            h('span', {className: ['toc-text']}, entry.text),
+            h('span', {className: ['toc-leader']}),
+            h('span', {className: ['toc-page']}, pages ? String(pages.get(entry.id) ?? '') : '')
+          ])
+        ])
+      )
+    )
+  ])
+}
+
+/**
+ * Cover and 目录 as printed. `blankAfterCover` keeps the 目录 on a right-hand page.
+ */
+export function frontPage(context: BuildContext, pages: ReadonlyMap<string, number>, styles: PageStyles): string {
+  const {template} = context
+  const content: Element[] = []
+  if (template.cover.show) {
+    content.push(cover(context))
+    if (template.page.twoSided) content.push(h('div', {className: ['blank-page']}))
+  }
+  if (template.toc.show && context.document.outline.length > 0) content.push(tableOfContents(context, pages))
+  return documentHtml(context, styles, 'print front', content)
+}
+
+/** The web page: cover, 目录 with anchors, body, in one column. */
+export function webPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
+  const {template} = context
+  return documentHtml(context, styles, 'web', [
+    h('div', {className: ['web']}, [
+      ...(template.cover.show ? [cover(context)] : [titleBlock(context)]),
+      ...(template.toc.show && context.document.outline.length > 0 ? [tableOfContents(context, undefined)] : []),
+      h('main', body.children.filter((node): node is ElementContent => node.type !== 'doctype'))
+    ])
+  ])
+}

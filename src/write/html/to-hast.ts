@@ -1,0 +1,79 @@
+import type {Element, Root as HastRoot, RootContent} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import remarkRehype from 'remark-rehype'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import type {LeadSentence} from '../../model/types.js'
+import type {OutlineEntry} from '../../model/types.js'
+
+/**
+ * Raw HTML in Markdown is parsed, then sanitized with GitHub's schema: no
+ * script, iframe, style or link element, no event handler, no `javascript:`
+ * URL. Images may only name files beside the document (no protocol), so the
+ * page never loads anything remote. Our own lead-sentence class is allowed.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  // remark-rehype already prefixes footnote ids; a second prefix would break their links.
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    strong: [...(defaultSchema.attributes?.['strong'] ?? []), ['className', 'lead']]
+  },
+  protocols: {...defaultSchema.protocols, src: []}
+}
+
+const toHastProcessor = unified()
+  .use(remarkRehype, {
+    allowDangerousHtml: true,
+    footnoteLabel: '注释',
+    footnoteBackLabel: '返回正文',
+    handlers: {
+      leadSentence(state, node: LeadSentence) {
+        const result: Element = {
+          type: 'element',
+          tagName: 'strong',
+          properties: {className: ['lead']},
+          children: state.all(node) as Element['children']
+        }
+        state.patch(node, result)
+        return result
+      }
+    }
+  })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+
+/**
+ * mdast → sanitized hast, with headings renumbered to the outline: level 1
+ * becomes `h2` (the document title is the page's `h1`), and each heading gets
+ * its outline id so the 目录, the bookmarks and the Word copy point alike.
+ */
+export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
+  const result: HastRoot = toHastProcessor.runSync(tree)
+  numberHeadings(result, outline)
+  dropEmptyImages(result)
+  return result
+}
+
+function numberHeadings(tree: HastRoot, outline: OutlineEntry[]): void {
+  let index = 0
+  tree.children = tree.children.map((node): RootContent => {
+    if (node.type !== 'element' || !/^h[1-6]$/.test(node.tagName)) return node
+    const entry = outline[index++]
+    if (!entry) return node
+    return {...node, tagName: `h${Math.min(entry.level + 1, 6)}`, properties: {...node.properties, id: entry.id}}
+  })
+}
+
+/** An image whose remote `src` the sanitizer removed shows its alt text instead. */
+function dropEmptyImages(tree: HastRoot): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== 'img' || node.properties['src'] || !parent || index === undefined) return
+    const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''
+    parent.children.splice(index, 1, ...(alt ? [{type: 'text' as const, value: alt}] : []))
+    return index
+  })
+}

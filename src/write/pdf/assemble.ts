@@ -1,0 +1,100 @@
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFString, type PDFPage} from 'pdf-lib'
+import type {DocumentMeta} from '../../model/types.js'
+
+/** Where a heading landed in the body's print. */
+export interface HeadingTarget {
+  pageIndex: number
+  top: number | undefined
+}
+
+export interface AssembleInput {
+  body: Uint8Array
+  /** Cover and 目录, printed on their own so the body's numbers start at 1. */
+  front: Uint8Array | undefined
+  /** Pad the front matter to an even page count, so page 1 is a right-hand page. */
+  padFront: boolean
+  /** Heading anchors → where they landed in the body. */
+  targets: ReadonlyMap<string, HeadingTarget>
+  meta: DocumentMeta
+  /** Creation and modification date, seconds since the epoch. */
+  sourceDateEpoch: number
+  producer: string
+}
+
+export interface AssembledPdf {
+  bytes: Uint8Array
+  pageCount: number
+  frontPageCount: number
+}
+
+const destinationScheme = 'paiban:dest/'
+
+/**
+ * One PDF from the front matter and the body: front pages inserted before the
+ * body (whose bookmarks and tags stay intact), 目录 links pointed at their
+ * headings, page labels (i, ii … then 1, 2 …), and metadata with dates from the
+ * source, so the same input gives the same bytes.
+ */
+export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
+  const document = await PDFDocument.load(input.body, {updateMetadata: false})
+  let frontPageCount = 0
+  if (input.front) {
+    const front = await PDFDocument.load(input.front, {updateMetadata: false})
+    const pages = await document.copyPages(front, front.getPageIndices())
+    for (const page of pages) {
+      // The front's structure tree stays behind; keep its pages from pointing into the body's.
+      page.node.delete(PDFName.of('StructParents'))
+      document.insertPage(frontPageCount++, page)
+    }
+    const first = document.getPage(0)
+    if (input.padFront && frontPageCount % 2 === 1) {
+      document.insertPage(frontPageCount++, [first.getWidth(), first.getHeight()])
+    }
+    for (let index = 0; index < frontPageCount; index++) {
+      linkDestinations(document, document.getPage(index), frontPageCount, input.targets)
+    }
+  }
+  if (frontPageCount > 0) setPageLabels(document, frontPageCount)
+  const {meta} = input
+  const date = new Date(input.sourceDateEpoch * 1000)
+  document.setTitle(meta.title, {showInWindowTitleBar: true})
+  if (meta.issuer) document.setAuthor(meta.issuer)
+  document.setSubject(meta.subject ?? meta.title)
+  if (meta.keywords.length > 0) document.setKeywords(meta.keywords)
+  document.setCreator('paiban')
+  document.setProducer(input.producer)
+  document.setLanguage(meta.lang)
+  document.setCreationDate(date)
+  document.setModificationDate(date)
+  const bytes = await document.save({useObjectStreams: true})
+  return {bytes, pageCount: document.getPageCount(), frontPageCount}
+}
+
+/** Turn `paiban:dest/<id>` links (the 目录's) into links to the heading's place. */
+function linkDestinations(document: PDFDocument, page: PDFPage, offset: number, targets: ReadonlyMap<string, HeadingTarget>): void {
+  const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+  if (!annotations) return
+  for (let index = 0; index < annotations.size(); index++) {
+    const annotation = annotations.lookupMaybe(index, PDFDict)
+    annotation?.delete(PDFName.of('StructParent'))
+    const action = annotation?.lookupMaybe(PDFName.of('A'), PDFDict)
+    const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString)?.decodeText()
+    if (!annotation || !uri?.startsWith(destinationScheme)) continue
+    const target = targets.get(uri.slice(destinationScheme.length))
+    annotation.delete(PDFName.of('A'))
+    if (!target) continue
+    const targetPage = document.getPage(offset + target.pageIndex)
+    annotation.set(
+      PDFName.of('Dest'),
+      document.context.obj([targetPage.ref, PDFName.of('XYZ'), PDFNull, target.top === undefined ? PDFNull : PDFNumber.of(target.top), PDFNull])
+    )
+  }
+}
+
+/** Front matter numbered i, ii …; the body 1, 2 … as the printed numbers say. */
+function setPageLabels(document: PDFDocument, frontPageCount: number): void {
+  const labels = document.context.obj({
+    Nums: [0, {S: PDFName.of('r')}, frontPageCount, {S: PDFName.of('D'), St: 1}]
+  })
+  document.catalog.set(PDFName.of('PageLabels'), labels)
+}

@@ -1,0 +1,89 @@
+import {PDFDocument} from 'pdf-lib'
+import type {Browser} from 'puppeteer'
+import type {BuildContext} from '../../context.js'
+import type {HtmlOutput} from '../html/index.js'
+import {assemblePdf, type HeadingTarget} from './assemble.js'
+import {readBookmarks} from './outline.js'
+import {printPage} from './print.js'
+import type {PageResources} from './serve.js'
+
+export interface PdfOptions {
+  /** Written into the PDF's Producer. */
+  producer: string
+}
+
+export interface PdfOutput {
+  bytes: Uint8Array
+  pageCount: number
+  /** Printed page number of each heading (by outline id), as the 目录 shows it. */
+  headingPages: Map<string, number>
+}
+
+/**
+ * Print the document: the body first (its bookmarks tell where each heading
+ * landed), then cover and 目录 with those numbers, then one PDF of both.
+ * Two prints, of which only the body is long: no second full print for the 目录.
+ */
+export async function writePdf(context: BuildContext, html: HtmlOutput, browser: Browser, options: PdfOptions): Promise<PdfOutput> {
+  const fileName = context.document.file.path
+  const resources: PageResources = {
+    documents: new Map([['/body.html', html.printBody]]),
+    fonts: html.printFonts,
+    sourceDirectory: context.sourceDirectory,
+    allowedRoots: [context.projectRoot, ...new Set([...html.printFonts.values()].map(fontPackageRoot))]
+  }
+  const body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
+  const targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+  const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+
+  const {template} = context
+  let front: Uint8Array | undefined
+  if (template.cover.show || (template.toc.show && context.document.outline.length > 0)) {
+    resources.documents.set('/front.html', html.printFront(headingPages))
+    front = await printPage(browser, resources, '/front.html', {outline: false, fileName})
+  }
+  const assembled = await assemblePdf({
+    body,
+    front,
+    padFront: template.page.twoSided,
+    targets,
+    meta: context.document.meta,
+    sourceDateEpoch: context.sourceDateEpoch,
+    producer: options.producer
+  })
+  return {bytes: assembled.bytes, pageCount: assembled.pageCount, headingPages}
+}
+
+/**
+ * Match Chromium's bookmarks (document title, then every heading in order)
+ * to the outline. A mismatch means a heading did not print: that is an error,
+ * not a 目录 with a wrong number.
+ */
+function headingTargets(body: PDFDocument, context: BuildContext): Map<string, HeadingTarget> {
+  const bookmarks = readBookmarks(body)
+  const {outline} = context.document
+  // The first bookmark is the document title (the body's h1).
+  const headings = bookmarks.slice(bookmarks.length - outline.length)
+  const targets = new Map<string, HeadingTarget>()
+  outline.forEach((entry, index) => {
+    const bookmark = headings[index]
+    if (!bookmark || squash(bookmark.title) !== squash(entry.text) || bookmark.pageIndex < 0) {
+      throw new Error(
+        `Heading “${entry.text}” (${context.document.file.path}:${entry.line ?? 1}) is not where the PDF’s bookmarks say (${bookmark ? `“${bookmark.title}”` : 'none'})`
+      )
+    }
+    targets.set(entry.id, {pageIndex: bookmark.pageIndex, top: bookmark.top})
+  })
+  return targets
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, '')
+}
+
+/** Font files are read from their package folder (`…/@fontsource/x/`). */
+function fontPackageRoot(file: string): string {
+  const marker = '/files/'
+  const index = file.lastIndexOf(marker)
+  return index === -1 ? file : file.slice(0, index)
+}
