@@ -11,8 +11,8 @@ import type {OutlineEntry} from '../../model/types.js'
 /**
  * Raw HTML in Markdown is parsed, then sanitized with GitHub's schema: no
  * script, iframe, style or link element, no event handler, no `javascript:`
- * URL. Images may only name files beside the document (no protocol), so the
- * page never loads anything remote. Our own lead-sentence class is allowed.
+ * URL. Images may only name files beside the document (see dropRemoteImages),
+ * so the page never loads anything remote. Our own lead-sentence class is allowed.
  */
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -22,7 +22,8 @@ const sanitizeSchema: SanitizeSchema = {
     ...defaultSchema.attributes,
     strong: [...(defaultSchema.attributes?.['strong'] ?? []), ['className', 'lead']]
   },
-  protocols: {...defaultSchema.protocols, src: []}
+  // A stylesheet's text is not the document's text: drop it with the element.
+  strip: [...(defaultSchema.strip ?? []), 'style']
 }
 
 const toHastProcessor = unified()
@@ -54,7 +55,7 @@ const toHastProcessor = unified()
 export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
   const result: HastRoot = toHastProcessor.runSync(tree)
   numberHeadings(result, outline)
-  dropEmptyImages(result)
+  dropRemoteImages(result)
   return result
 }
 
@@ -68,10 +69,13 @@ function numberHeadings(tree: HastRoot, outline: OutlineEntry[]): void {
   })
 }
 
-/** An image whose remote `src` the sanitizer removed shows its alt text instead. */
-function dropEmptyImages(tree: HastRoot): void {
+/** A remote image (a URL with a scheme, or `//host`) shows its alt text instead. */
+function dropRemoteImages(tree: HastRoot): void {
   visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'img' || node.properties['src'] || !parent || index === undefined) return
+    if (node.tagName !== 'img' || !parent || index === undefined) return
+    const src = node.properties['src']
+    const local = typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)
+    if (local || (typeof src === 'string' && src.startsWith('data:image/'))) return
     const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''
     parent.children.splice(index, 1, ...(alt ? [{type: 'text' as const, value: alt}] : []))
     return index
