@@ -19,6 +19,8 @@ export interface AssembleInput {
   /** Creation and modification date, seconds since the epoch. */
   sourceDateEpoch: number
   producer: string
+  /** The template's nominal page size: Chromium rounds it (A5 → 420 × 594.96 pt). */
+  pageSizeMm: {widthMm: number; heightMm: number}
 }
 
 export interface AssembledPdf {
@@ -55,6 +57,7 @@ export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
     }
   }
   if (frontPageCount > 0) setPageLabels(document, frontPageCount)
+  setNominalSize(document, input.pageSizeMm)
   const {meta} = input
   const date = new Date(input.sourceDateEpoch * 1000)
   document.setTitle(meta.title, {showInWindowTitleBar: true})
@@ -88,6 +91,22 @@ function linkDestinations(document: PDFDocument, page: PDFPage, offset: number, 
       PDFName.of('Dest'),
       document.context.obj([targetPage.ref, PDFName.of('XYZ'), PDFNull, target.top === undefined ? PDFNull : PDFNumber.of(target.top), PDFNull])
     )
+  }
+}
+
+const pointsPerMm = 72 / 25.4
+
+/**
+ * Give every page the template's exact size, origin at 0 0 as print tools
+ * expect. Chromium rounds its box (A5: 420 × 594.96 pt); the difference moves
+ * the content by a third of a point at most.
+ */
+function setNominalSize(document: PDFDocument, size: {widthMm: number; heightMm: number}): void {
+  const width = size.widthMm * pointsPerMm
+  const height = size.heightMm * pointsPerMm
+  for (const page of document.getPages()) {
+    page.setMediaBox(0, 0, width, height)
+    page.node.delete(PDFName.of('CropBox'))
   }
 }
 

@@ -49,7 +49,8 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     targets,
     meta: context.document.meta,
     sourceDateEpoch: context.sourceDateEpoch,
-    producer: options.producer
+    producer: options.producer,
+    pageSizeMm: template.page
   })
   return {bytes: assembled.bytes, pageCount: assembled.pageCount, headingPages}
 }

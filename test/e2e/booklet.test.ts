@@ -1,0 +1,164 @@
+import {mkdtemp, readFile, readdir} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {toString} from 'mdast-util-to-string'
+import {PDFDocument, PDFName} from 'pdf-lib'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {buildBook} from '../../src/build.js'
+import {parseDocument, type ParsedDocument} from '../../src/model/parse.js'
+import {pageCount, pdfFonts, pdfInfo, pdfOutline, pdfText, squash, type OutlineItem} from '../helpers/pdf.js'
+import {projectRoot} from '../helpers/template.js'
+
+/**
+ * The first booklet, built once (one browser) from source/ and read back
+ * with poppler and qpdf: what a print shop and a reader would check.
+ */
+const source = path.join(projectRoot, 'source/zhuti-jiaoyu.md')
+let out: string
+let pdf: string
+let document: ParsedDocument
+let pages: string[]
+let bodyStart: number
+
+const closing = '，。、；：？！）》」』”’】'
+const opening = '（《「『“‘【'
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'paiban-e2e-'))
+  const result = await buildBook({inputs: [source], outDir: out, projectRoot, force: true})
+  expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+  pdf = path.join(out, 'zhuti-jiaoyu.pdf')
+  document = parseDocument(await readFile(source, 'utf8'), 'source/zhuti-jiaoyu.md')
+  const count = await pageCount(pdf)
+  pages = await Promise.all(Array.from({length: count}, (_, index) => pdfText(pdf, {page: index + 1})))
+  bodyStart = pages.findIndex((text) => /—\s*1\s*—/.test(text))
+})
+
+/** The page (0-based) whose foot prints number `n`. */
+function pageNumbered(n: number): number {
+  return pages.findIndex((text, index) => index >= bodyStart && new RegExp(`—\\s*${n}\\s*—`).test(text))
+}
+
+describe('the booklet PDF', () => {
+  it('is A5 (148 × 210 mm) on every page', async () => {
+    const info = await pdfInfo(pdf)
+    const [width, height] = (info['Page size'] ?? '').split(/\s*x\s*|\s+pts/).map(Number)
+    expect(width).toBeCloseTo((148 / 25.4) * 72, 1)
+    expect(height).toBeCloseTo((210 / 25.4) * 72, 1)
+    const boxes = await import('../helpers/tools.js').then(({tool}) => tool('pdfinfo', ['-f', '1', '-l', String(pages.length), pdf]))
+    expect(boxes.match(/Page +\d+ size: +419\.53 x 595\.28 pts/g)?.length).toBe(pages.length)
+  })
+
+  it('embeds every font as a TrueType-outline subset, none Type 3, none a fallback', async () => {
+    const fonts = await pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) {
+      expect(font.type, font.name).toBe('CID TrueType')
+      expect(font.embedded, font.name).toBe(true)
+      expect(font.name, 'a subset of the template’s fonts').toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC/)
+    }
+    // The lead sentences and headings use the real bold Hei face, not a synthesized one.
+    expect(fonts.some((font) => /NotoSansSC.*Bold/.test(font.name))).toBe(true)
+  })
+
+  it('holds every character of the source, in order, on the body pages', () => {
+    const runningHeads = new Set([document.meta.title, ...document.outline.map((entry) => entry.text)].map(squash))
+    const set = pages
+      .slice(bodyStart)
+      .map((text) =>
+        text
+          .split('\n')
+          .filter((line) => !/^\s*—\s*\d+\s*—\s*$/.test(line))
+          .filter((line, index) => !(index === 0 && runningHeads.has(squash(line))))
+          .join('')
+      )
+      .join('')
+    const expected = document.meta.title + (document.meta.subtitle ?? '') + document.tree.children.map((node) => toString(node)).join('')
+    expect(squash(set)).toBe(squash(expected))
+    expect(expected).toContain('“**党建在线”')
+  })
+
+  it('has a 目录 whose every number is the page where that heading is', () => {
+    const tocPage = pages.findIndex((text) => squash(text).startsWith('目录'))
+    expect(tocPage).toBeGreaterThan(0)
+    expect(tocPage).toBeLessThan(bodyStart)
+    const tocText = pages.slice(tocPage, bodyStart).join('\n')
+    const entries = document.outline.filter((entry) => entry.level <= 2)
+    expect(entries.length).toBe(5)
+    for (const entry of entries) {
+      const match = new RegExp(`${escape(entry.text)}\\s*(\\d+)`).exec(tocText.replace(/\n(?=\S)/g, ''))
+      expect(match, `目录 entry for ${entry.text}`).not.toBeNull()
+      const printed = Number(match?.[1])
+      const page = pageNumbered(printed)
+      expect(page, `page numbered ${printed}`).toBeGreaterThanOrEqual(bodyStart)
+      const firstWithHeading = pages.findIndex((text, index) => index >= bodyStart && squash(text).includes(squash(entry.text)))
+      expect(firstWithHeading, `${entry.text} is on page ${printed}`).toBe(page)
+    }
+  })
+
+  it('starts the body at page 1 on a right-hand page', () => {
+    expect(bodyStart % 2, 'front matter has an even page count').toBe(0)
+    expect(pageNumbered(1)).toBe(bodyStart)
+  })
+
+  it('has a bookmark for the title and every heading, pointing at its page', async () => {
+    const outline = await pdfOutline(pdf)
+    const flat: OutlineItem[] = []
+    const walk = (items: OutlineItem[]): void => items.forEach((item) => (flat.push(item), walk(item.kids)))
+    walk(outline)
+    expect(flat.map((item) => item.title)).toEqual([document.meta.title, ...document.outline.map((entry) => entry.text)])
+    for (const item of flat.slice(1)) {
+      expect(squash(pages[item.page - 1] ?? ''), item.title).toContain(squash(item.title))
+    }
+  })
+
+  it('breaks no line before a closing mark or after an opening one', async () => {
+    for (let page = bodyStart; page < pages.length; page++) {
+      const layout = await pdfText(pdf, {page: page + 1, layout: true})
+      for (const line of layout.split('\n').map((row) => row.trim()).filter(Boolean)) {
+        expect(closing.includes(line[0] ?? ''), `line starts with a closing mark: ${line}`).toBe(false)
+        expect(opening.includes(line.at(-1) ?? ''), `line ends with an opening mark: ${line}`).toBe(false)
+      }
+    }
+  })
+
+  it('carries metadata: title, issuer, subject, keywords, language, source date, tags', async () => {
+    const info = await pdfInfo(pdf)
+    expect(info['Title']).toBe(document.meta.title)
+    expect(info['Author']).toBe(document.meta.issuer)
+    expect(info['Subject']).toBe(document.meta.subject)
+    expect(info['Keywords']).toContain(document.meta.keywords[0])
+    expect(info['Tagged']).toBe('yes')
+    const loaded = await PDFDocument.load(await readFile(pdf), {updateMetadata: false})
+    expect(loaded.getCreationDate()?.toISOString()).toBe('2023-06-01T00:00:00.000Z')
+    expect(loaded.catalog.get(PDFName.of('Lang'))?.toString()).toContain('zh-CN')
+  })
+
+  it('puts running heads on body pages: the title on left pages, the section on right pages', () => {
+    for (let index = bodyStart + 1; index < pages.length; index++) {
+      const head = squash(pages[index]?.split('\n')[0] ?? '')
+      const physicalRight = (index - bodyStart) % 2 === 0
+      if (physicalRight) expect(document.outline.map((entry) => squash(entry.text))).toContain(head)
+      else expect(head).toBe(squash(document.meta.title))
+    }
+  })
+})
+
+describe('the web page', () => {
+  it('holds the text, the headings and the 目录, with assets beside it and nothing remote', async () => {
+    const html = await readFile(path.join(out, 'zhuti-jiaoyu.html'), 'utf8')
+    expect(html).toContain('<html lang="zh-CN">')
+    expect(html).toContain(`<title>${document.meta.title}</title>`)
+    for (const entry of document.outline) expect(html).toContain(`id="${entry.id}"`)
+    expect(html).toContain('<strong class="lead">')
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//)
+    const fonts = [...html.matchAll(/url\('(assets\/fonts\/[^']+)'\)/g)].map((match) => match[1] ?? '')
+    expect(fonts.length).toBeGreaterThan(0)
+    const present = new Set(await readdir(path.join(out, 'assets/fonts')))
+    for (const font of fonts) expect(present.has(path.basename(font)), font).toBe(true)
+  })
+})
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
