@@ -1,0 +1,139 @@
+import {readZip, writeZip, type ZipEntries} from './zip.js'
+
+/**
+ * The last step of the Word writer: small, schema-valid edits of the XML docx
+ * generated, for what its API cannot say or leaves to chance, then a zip with
+ * fixed dates. Each edit names the element it anchors on and fails loudly if
+ * a docx upgrade moves it, rather than writing a broken file.
+ */
+
+export interface FinishOptions {
+  /** The build's time: dates in core.xml and in the zip. */
+  epochSeconds: number
+  /** Mirror the margins (inside/outside) in settings.xml. */
+  twoSided: boolean
+}
+
+export function finishPackage(packed: Uint8Array, options: Readonly<FinishOptions>): Uint8Array {
+  const entries = readZip(packed)
+  edit(entries, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
+  edit(entries, 'word/styles.xml', styles)
+  edit(entries, 'docProps/core.xml', (xml) => coreDates(xml, options.epochSeconds))
+  stableRelationshipIds(entries)
+  stableBookmarkIds(entries)
+  return writeZip(entries, options.epochSeconds)
+}
+
+/**
+ * settings.xml (CT_Settings is a strict sequence):
+ * - `w:mirrorMargins` (docx has no option): left/right margins become
+ *   inside/outside, so the binding margin alternates sides. It comes before
+ *   `w:defaultTabStop`.
+ * - `w:characterSpacingControl` = compressPunctuation: Word compresses
+ *   adjacent full-width marks (“。」” takes 1.5 em), as guide §1 asks. It
+ *   comes after `w:evenAndOddHeaders` and before `w:compat`.
+ */
+function settings(xml: string, twoSided: boolean): string {
+  const mirrored = twoSided ? insertBefore(xml, '<w:defaultTabStop', '<w:mirrorMargins/>', 'settings.xml') : xml
+  return insertBefore(mirrored, '<w:compat>', '<w:characterSpacingControl w:val="compressPunctuation"/>', 'settings.xml')
+}
+
+/**
+ * styles.xml:
+ * - Paragraph defaults for Chinese line breaking, which docx cannot write:
+ *   `w:kinsoku` (no ，。」 at a line start, no “（ at a line end), no hanging
+ *   punctuation (`w:overflowPunct` off: Chinese books keep marks inside the
+ *   measure, guide §1), and the Han↔Latin/digit spacing (`w:autoSpaceDE/DN`;
+ *   docx's own `autoSpaceEastAsianText` writes them out of schema order). In
+ *   CT_PPrBase this order is kinsoku, overflowPunct, autoSpaceDE, autoSpaceDN.
+ * - The dot leader of the TOC n styles' right tab (docx's style tab stops
+ *   have no leader), so pre-filled and updated entries both get dots.
+ */
+function styles(xml: string): string {
+  const defaults = '<w:pPrDefault><w:pPr><w:kinsoku/><w:overflowPunct w:val="0"/><w:autoSpaceDE/><w:autoSpaceDN/></w:pPr></w:pPrDefault>'
+  if (!xml.includes('<w:pPrDefault/>')) throw unexpected('styles.xml', '<w:pPrDefault/>')
+  const withDefaults = xml.replace('<w:pPrDefault/>', defaults)
+  let tocTabs = 0
+  const leadered = withDefaults.replace(/<w:style w:type="paragraph" w:styleId="TOC\d"[\s\S]*?<\/w:style>/g, (style) =>
+    style.replace(/<w:tab w:val="right" w:pos="(\d+)"\/>/, (_tab, position: string) => {
+      tocTabs++
+      return `<w:tab w:val="right" w:leader="dot" w:pos="${position}"/>`
+    })
+  )
+  if (tocTabs === 0 && /w:styleId="TOC\d"/.test(xml)) throw unexpected('styles.xml', 'the right tab of the TOC styles')
+  return leadered
+}
+
+/** Created and modified are the build's date, not the clock's: same input, same bytes. */
+function coreDates(xml: string, epochSeconds: number): string {
+  const date = new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  let found = 0
+  const result = xml.replace(/(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g, (_match, open: string, _name, close: string) => {
+    found++
+    return `${open}${date}${close}`
+  })
+  if (found !== 2) throw unexpected('core.xml', 'dcterms:created and dcterms:modified')
+  return result
+}
+
+/**
+ * docx names some relationships with random ids (external hyperlinks get
+ * `rId<nanoid>`). Renumber them after the part's numbered ones, in order, in
+ * the .rels part and in the part that refers to them.
+ */
+function stableRelationshipIds(entries: ZipEntries): void {
+  for (const relsPath of [...entries.keys()].filter((name) => name.endsWith('.rels'))) {
+    const rels = text(entries, relsPath)
+    const ids = [...rels.matchAll(/ Id="([^"]+)"/g)].map((match) => match[1] ?? '')
+    const random = ids.filter((id) => !/^rId\d+$/.test(id))
+    if (random.length === 0) continue
+    let next = Math.max(0, ...ids.map((id) => Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0)))
+    const renamed = new Map(random.map((id) => [id, `rId${++next}`]))
+    const rename = (xml: string): string => xml.replace(/"(rId[^"]+)"/g, (quoted, id: string) => (renamed.has(id) ? `"${renamed.get(id)}"` : quoted))
+    entries.set(relsPath, encode(rename(rels)))
+    const source = relsPath.replace(/_rels\/([^/]+)\.rels$/, '$1')
+    if (source !== relsPath && entries.has(source)) entries.set(source, encode(rename(text(entries, source))))
+  }
+}
+
+/**
+ * docx numbers bookmarks from one counter for the whole process, so a second
+ * build in the same process would write other ids. Renumber them 1, 2, 3… in
+ * document order (ids only need to be unique).
+ */
+function stableBookmarkIds(entries: ZipEntries): void {
+  const renumbered = new Map<string, number>()
+  for (const name of [...entries.keys()].filter((part) => /^word\/[^/]+\.xml$/.test(part))) {
+    const xml = text(entries, name)
+    if (!xml.includes('<w:bookmark')) continue
+    const result = xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_match, before: string, id: string, after: string) => {
+      if (!renumbered.has(id)) renumbered.set(id, renumbered.size + 1)
+      return `${before}${renumbered.get(id)}${after}`
+    })
+    entries.set(name, encode(result))
+  }
+}
+
+function edit(entries: ZipEntries, name: string, change: (xml: string) => string): void {
+  entries.set(name, encode(change(text(entries, name))))
+}
+
+function text(entries: ZipEntries, name: string): string {
+  const data = entries.get(name)
+  if (!data) throw new Error(`The .docx from docx has no ${name}`)
+  return new TextDecoder().decode(data)
+}
+
+function encode(xml: string): Uint8Array {
+  return new TextEncoder().encode(xml)
+}
+
+function insertBefore(xml: string, anchor: string, insertion: string, part: string): string {
+  const index = xml.indexOf(anchor)
+  if (index < 0) throw unexpected(part, anchor)
+  return xml.slice(0, index) + insertion + xml.slice(index)
+}
+
+function unexpected(part: string, what: string): Error {
+  return new Error(`docx wrote ${part} without ${what}: its output changed (docx is pinned at 9.15.2, see docs/word.md)`)
+}

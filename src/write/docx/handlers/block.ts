@@ -1,0 +1,61 @@
+import type {Blockquote, Code, Heading, Paragraph as MdastParagraph} from 'mdast'
+import {Bookmark, Paragraph, TextRun, type FileChild, type IParagraphOptions} from 'docx'
+import type {DocxContext, DocxState} from '../context.js'
+import {headingStyleId, styleIds} from '../style-names.js'
+import {bookmarkName} from '../toc.js'
+import {blocks} from './index.js'
+import {inlines} from './inline.js'
+
+/** Where a list puts its item's first paragraph: see list.ts. */
+export type ListNumbering = NonNullable<Exclude<IParagraphOptions['numbering'], false>>
+
+/**
+ * A body paragraph in the style of where it stands (Normal, Quote, List
+ * Paragraph, footnote text); a paragraph holding only an image is a figure.
+ */
+export function paragraph(node: MdastParagraph, context: DocxContext, state: DocxState, numbering?: ListNumbering): FileChild[] {
+  const figure = node.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === ''))
+  const style = figure && !numbering ? styleIds.figure : context.paragraphStyle
+  return [new Paragraph({style, children: inlines(node.children, context, state), ...(numbering ? {numbering} : {})})]
+}
+
+/**
+ * A heading in the built-in `heading n` style of its outline level, bookmarked
+ * with its outline id so the 目录 and `#sec-…` links can point at it.
+ * Level-1 headings open a section (index.ts), which already starts a page.
+ */
+export function heading(node: Heading, context: DocxContext, state: DocxState): FileChild[] {
+  const {headings} = context.build.template
+  const entry = state.outlineOf.get(node)
+  // Headings outside the outline (in a quote or list) take the deepest heading style.
+  const level = Math.min(entry?.level ?? headings.length, headings.length)
+  const runs = inlines(node.children, context, state)
+  const breakBefore = level > 1 && headings[level - 1]?.pageBreakBefore === true
+  return [
+    new Paragraph({
+      style: headingStyleId(level),
+      children: entry && !context.inNote ? [new Bookmark({id: bookmarkName(entry.id), children: runs})] : runs,
+      ...(breakBefore ? {pageBreakBefore: true} : {})
+    })
+  ]
+}
+
+export function blockquote(node: Blockquote, context: DocxContext, state: DocxState): FileChild[] {
+  return blocks(node.children, {...context, paragraphStyle: styleIds.quote}, state)
+}
+
+/** A code block: one paragraph, its lines kept apart by line breaks, spaces kept. */
+export function code(node: Code, _context: DocxContext, _state: DocxState): FileChild[] {
+  const lines = node.value.split('\n')
+  return [
+    new Paragraph({
+      style: styleIds.code,
+      children: lines.map((line, index) => new TextRun({text: line, ...(index > 0 ? {break: 1} : {})}))
+    })
+  ]
+}
+
+/** A short centred rule (the 分隔线 style draws it). */
+export function thematicBreak(): FileChild[] {
+  return [new Paragraph({style: styleIds.thematicBreak})]
+}

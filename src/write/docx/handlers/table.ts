@@ -1,0 +1,83 @@
+import type {AlignType, Table as MdastTable, TableCell as MdastTableCell} from 'mdast'
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+  type FileChild
+} from 'docx'
+import type {DocxContext, DocxState} from '../context.js'
+import {styleIds} from '../style-names.js'
+import {inlines} from './inline.js'
+
+const line = {style: BorderStyle.SINGLE, size: 4, color: 'auto'}
+
+/**
+ * A GFM table across the text width, ruled all round, in equal columns.
+ * The first row is the header: it repeats at the top of every page
+ * (`w:tblHeader`) and is set in the 表格标题 style. Column alignment comes
+ * from the Markdown delimiter row, the one direct paragraph property here.
+ */
+export function table(node: MdastTable, context: DocxContext, state: DocxState): FileChild[] {
+  const columns = Math.max(1, ...node.children.map((row) => row.children.length))
+  const columnWidth = Math.floor(context.textWidthTwips / columns)
+  const rows = node.children.map(
+    (row, rowIndex) =>
+      new TableRow({
+        ...(rowIndex === 0 ? {tableHeader: true} : {}),
+        cantSplit: true,
+        children: Array.from({length: columns}, (_, column) =>
+          cell(row.children[column], node.align?.[column] ?? null, rowIndex === 0, columnWidth, context, state)
+        )
+      })
+  )
+  return [
+    new Table({
+      rows,
+      width: {size: columnWidth * columns, type: WidthType.DXA},
+      columnWidths: Array.from({length: columns}, () => columnWidth),
+      layout: TableLayoutType.FIXED,
+      borders: {top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line}
+    })
+  ]
+}
+
+function cell(
+  node: MdastTableCell | undefined,
+  align: AlignType,
+  header: boolean,
+  width: number,
+  context: DocxContext,
+  state: DocxState
+): TableCell {
+  const alignment = alignmentOf(align)
+  return new TableCell({
+    width: {size: width, type: WidthType.DXA},
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [
+      new Paragraph({
+        style: header ? styleIds.tableHeading : styleIds.tableText,
+        children: node ? inlines(node.children, context, state) : [],
+        ...(alignment ? {alignment} : {})
+      })
+    ]
+  })
+}
+
+function alignmentOf(align: AlignType): (typeof AlignmentType)[keyof typeof AlignmentType] | undefined {
+  switch (align) {
+    case 'left':
+      return AlignmentType.LEFT
+    case 'center':
+      return AlignmentType.CENTER
+    case 'right':
+      return AlignmentType.RIGHT
+    case null:
+      return undefined
+  }
+}

@@ -1,0 +1,79 @@
+import type {RootContent} from 'mdast'
+import {Document, Packer, type ISectionOptions} from 'docx'
+import type {BuildContext} from '../../context.js'
+import {collectDefinitions, createContext, createState, type DocxState} from './context.js'
+import {finishPackage} from './finish.js'
+import {blocks} from './handlers/index.js'
+import {loadImages} from './handlers/image.js'
+import {numberingDefinitions} from './numbering.js'
+import {bodySections, coverSection, tocSection, type BodySection} from './section.js'
+import {buildStyles} from './styles.js'
+import {tableOfContents} from './toc.js'
+
+export interface DocxOptions {
+  /**
+   * Page numbers of headings by outline id (from the PDF), so the TOC is
+   * pre-filled with correct numbers. Default: none (entries without numbers
+   * are still written, and Word offers to update the field on opening).
+   */
+  tocPages?: ReadonlyMap<string, number>
+}
+
+const emptyOptions: Readonly<DocxOptions> = {}
+
+/**
+ * The editable Word copy of the document: cover, 目录 (a real TOC field),
+ * then one Word section per top-level section of the body. The same input
+ * gives the same bytes: dates come from `context.sourceDateEpoch`.
+ */
+export async function writeDocx(context: BuildContext, options?: Readonly<DocxOptions>): Promise<Uint8Array> {
+  const settings = options ?? emptyOptions
+  const {template, document} = context
+  const {meta, tree} = document
+
+  // 1. Read what the walk needs up front: definitions, then the images (async).
+  const definitions = collectDefinitions(tree)
+  const images = await loadImages(tree, context, definitions.definitions)
+  const state = createState(context, definitions, images)
+
+  // 2. Walk the body, one Word section per top-level section.
+  const root = createContext(context)
+  const body = splitSections(tree.children, state).map((section): BodySection => ({title: section.title, children: blocks(section.nodes, root, state)}))
+
+  // 3. Front matter, then assemble and pack.
+  const sections: ISectionOptions[] = []
+  if (template.cover.show) sections.push(coverSection(context))
+  if (template.toc.show) sections.push(tocSection(context, tableOfContents(context, settings.tocPages), template.cover.show))
+  sections.push(...bodySections(context, body))
+  const file = new Document({
+    title: meta.title,
+    ...(meta.subject ? {subject: meta.subject} : {}),
+    ...(meta.issuer ? {creator: meta.issuer} : {}),
+    ...(meta.keywords.length > 0 ? {keywords: meta.keywords.join(', ')} : {}),
+    ...(meta.subtitle ? {description: meta.subtitle} : {}),
+    lastModifiedBy: 'paiban',
+    revision: 1,
+    styles: buildStyles(template, meta),
+    numbering: {config: numberingDefinitions(state.numberingReferences, template)},
+    footnotes: state.footnotes,
+    evenAndOddHeaderAndFooters: template.page.twoSided,
+    sections
+  })
+  const packed = await Packer.toBuffer(file)
+
+  // 4. Fix what docx cannot express or leaves to chance (finish.ts).
+  return finishPackage(packed, {epochSeconds: context.sourceDateEpoch, twoSided: template.page.twoSided})
+}
+
+/** Root content cut at each level-1 heading of the outline; text before the first is a section without title. */
+function splitSections(nodes: readonly RootContent[], state: DocxState): Array<{title: string | undefined; nodes: RootContent[]}> {
+  const sections: Array<{title: string | undefined; nodes: RootContent[]}> = []
+  for (const node of nodes) {
+    const entry = node.type === 'heading' ? state.outlineOf.get(node) : undefined
+    const current = sections.at(-1)
+    if (entry?.level === 1 || !current) sections.push({title: entry?.level === 1 ? entry.text : undefined, nodes: [node]})
+    else current.nodes.push(node)
+  }
+  // Word needs a body section even for an empty text.
+  return sections.length > 0 ? sections : [{title: undefined, nodes: []}]
+}

@@ -1,0 +1,150 @@
+import {
+  Footer,
+  Header,
+  NumberFormat,
+  PageNumber,
+  Paragraph,
+  SectionType,
+  TextRun,
+  VerticalAlignSection,
+  type FileChild,
+  type ISectionOptions,
+  type ISectionPropertiesOptions
+} from 'docx'
+import type {BuildContext} from '../../context.js'
+import {formatDate} from '../../model/date.js'
+import {styleIds} from './style-names.js'
+import {toTwips} from './units.js'
+
+/**
+ * Header and footer distance from the page edge. The PDF sets the running head
+ * about 5 mm above the text and the number 6 mm below it in 22 mm margins;
+ * 12 mm from the edge puts Word's in about the same places.
+ */
+const headerFooterMm = 12
+
+type HeaderGroup = NonNullable<ISectionOptions['headers']>
+type FooterGroup = NonNullable<ISectionOptions['footers']>
+
+/**
+ * Page size and margins from the template. Two-sided books mirror: `w:left`
+ * is then the inside (binding) margin, which settings.xml's `w:mirrorMargins`
+ * (added in finish.ts) swaps onto the right of even pages.
+ */
+function pageProperties(build: BuildContext): NonNullable<ISectionPropertiesOptions['page']> {
+  const {page} = build.template
+  return {
+    size: {width: toTwips(page.widthMm), height: toTwips(page.heightMm)},
+    margin: {
+      top: toTwips(page.margin.topMm),
+      bottom: toTwips(page.margin.bottomMm),
+      left: toTwips(page.margin.insideMm),
+      right: toTwips(page.margin.outsideMm),
+      header: toTwips(headerFooterMm),
+      footer: toTwips(headerFooterMm),
+      gutter: 0
+    }
+  }
+}
+
+/** The cover: title, subtitle, issuer and date, centred on the page, with no head or number. */
+export function coverSection(build: BuildContext): ISectionOptions {
+  const {meta} = build.document
+  const imprint = [meta.issuer, meta.date ? formatDate(meta.date) : undefined].filter((line): line is string => Boolean(line))
+  return {
+    properties: {page: pageProperties(build), verticalAlign: VerticalAlignSection.CENTER},
+    children: [
+      new Paragraph({style: styleIds.title, text: meta.title}),
+      ...(meta.subtitle ? [new Paragraph({style: styleIds.subtitle, text: meta.subtitle})] : []),
+      ...imprint.map((line) => new Paragraph({style: styleIds.coverImprint, text: line}))
+    ]
+  }
+}
+
+/**
+ * The 目录 section, unnumbered. In a two-sided book it starts on a right-hand
+ * page, leaving the back of the cover blank, as the PDF does.
+ */
+export function tocSection(build: BuildContext, children: FileChild[], afterCover: boolean): ISectionOptions {
+  const type = afterCover && build.template.page.twoSided ? SectionType.ODD_PAGE : SectionType.NEXT_PAGE
+  return {properties: {page: pageProperties(build), type}, headers: blankHeaders(build), footers: blankFooters(build), children: endingInParagraph(children)}
+}
+
+/** One top-level section of the body: its title feeds the running head of its pages. */
+export interface BodySection {
+  /** The section's heading text; undefined for text before the first heading (no running head, as in the PDF). */
+  title: string | undefined
+  children: FileChild[]
+}
+
+/**
+ * Body sections, each a Word section so odd pages can carry its own title.
+ * Each starts on a new page when level-1 headings break the page (the
+ * booklet's do); numbering restarts at 1 with the first and runs on after.
+ */
+export function bodySections(build: BuildContext, sections: readonly BodySection[]): ISectionOptions[] {
+  const breakPage = build.template.headings[0]?.pageBreakBefore !== false
+  return sections.map((section, index) => ({
+    properties: {
+      page: {...pageProperties(build), ...(index === 0 ? {pageNumbers: {start: 1, formatType: NumberFormat.DECIMAL}} : {})},
+      type: index === 0 || breakPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS
+    },
+    headers: runningHeads(build, section.title),
+    footers: pageNumberFooters(build),
+    children: endingInParagraph(section.children)
+  }))
+}
+
+/**
+ * A section break is written into the section's last paragraph; after a table
+ * or the TOC, docx would add an unstyled one, so we add a Normal one ourselves.
+ */
+function endingInParagraph(children: readonly FileChild[]): FileChild[] {
+  return children.at(-1) instanceof Paragraph ? [...children] : [...children, new Paragraph({style: styleIds.body})]
+}
+
+/**
+ * Running heads (书眉): even pages show what `runningHead.even` names, odd pages
+ * `runningHead.odd` (book title, section title, or nothing). With
+ * `evenAndOddHeaderAndFooters`, `default` is the odd-page header.
+ */
+function runningHeads(build: BuildContext, sectionTitle: string | undefined): HeaderGroup {
+  const {runningHead, page} = build.template
+  const bookTitle = build.document.meta.title
+  const text = (kind: 'title' | 'section' | 'none'): string | undefined =>
+    sectionTitle === undefined || kind === 'none' ? undefined : kind === 'title' ? bookTitle : sectionTitle
+  const odd = headerWith(text(runningHead.odd))
+  return page.twoSided ? {default: odd, even: headerWith(text(runningHead.even))} : {default: odd}
+}
+
+/**
+ * A header holding the running head. An empty one is a Normal paragraph: the
+ * header style draws the rule under the head, which should not stand alone.
+ */
+function headerWith(text: string | undefined): Header {
+  return new Header({children: [text === undefined ? new Paragraph({style: styleIds.body}) : new Paragraph({style: styleIds.header, text})]})
+}
+
+/**
+ * The page number as the template writes it (`— {page} —` → "— " PAGE " —"),
+ * at the outer edge when two-sided and `align: outside`: the footer style
+ * sets it right on odd pages, 偶数页页脚 left on even pages.
+ */
+function pageNumberFooters(build: BuildContext): FooterGroup {
+  const {pageNumber, page} = build.template
+  const [before = '', after = ''] = pageNumber.format.split('{page}')
+  const number = (style: string): Footer =>
+    new Footer({children: [new Paragraph({style, children: [new TextRun({children: [before, PageNumber.CURRENT, after]})]})]})
+  if (!page.twoSided) return {default: number(styleIds.footer)}
+  return {default: number(styleIds.footer), even: number(pageNumber.align === 'outside' ? styleIds.footerEven : styleIds.footer)}
+}
+
+/** Front matter carries neither running head nor number; explicit, since Word sections inherit them. */
+function blankHeaders(build: BuildContext): HeaderGroup {
+  return build.template.page.twoSided ? {default: headerWith(undefined), even: headerWith(undefined)} : {default: headerWith(undefined)}
+}
+
+function blankFooters(build: BuildContext): FooterGroup {
+  const blank = (): Footer => new Footer({children: [new Paragraph({style: styleIds.body})]})
+  return build.template.page.twoSided ? {default: blank(), even: blank()} : {default: blank()}
+}

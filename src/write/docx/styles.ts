@@ -1,0 +1,279 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  DocumentDefaults,
+  LineRuleType,
+  type IParagraphStyleOptions,
+  type ICharacterStyleOptions,
+  type IFontAttributesProperties,
+  type IParagraphStylePropertiesOptions,
+  type IRunStylePropertiesOptions,
+  type IStylesOptions
+} from 'docx'
+import type {DocumentMeta} from '../../model/types.js'
+import type {ResolvedFont, ResolvedTemplate, ResolvedTextStyle} from '../../template/resolve.js'
+import {chineseSizes} from '../../template/schema.js'
+import {headingStyleId, ownStyleNames, styleIds, tocStyleId, wordStyleName} from './style-names.js'
+import {linePitchTwips, pointsToTwips, toHalfPoints, toTwips} from './units.js'
+
+/** Latin face for code; every Word and WPS install has it. */
+export const monospaceLatinFont = 'Courier New'
+
+/** Notes are set a step below 五号 body: 小五, as Chinese books do. */
+const footnoteSizePt = chineseSizes.小五
+
+/**
+ * `w:rFonts` for a template font: Han in the East Asian face (宋体, 黑体),
+ * Latin and digits in the Latin face, and `w:hint="eastAsia"` so ambiguous
+ * marks (“” ‘’ · — …) take the East Asian face too (guide §5).
+ */
+export function runFonts(font: ResolvedFont, latin = font.word.latin): IFontAttributesProperties {
+  return {ascii: latin, hAnsi: latin, cs: latin, eastAsia: font.word.eastAsia, hint: 'eastAsia'}
+}
+
+/** Word's language pair: Latin text per the document, East Asian text Chinese. */
+export function runLanguage(meta: DocumentMeta): {value: string; eastAsia: string} {
+  return {value: meta.lang, eastAsia: /^(zh|ja|ko)\b/i.test(meta.lang) ? meta.lang : 'zh-CN'}
+}
+
+/** Word styles from the template: one place for fonts, sizes, spacing and indents. */
+export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): IStylesOptions {
+  const body = template.body
+  const bodyPitch = linePitchTwips(body.sizePt, body.lineHeight)
+  const charTwips = (sizePt: number, chars: number): number => pointsToTwips(sizePt * chars)
+  // The 2-character indent of every body paragraph, as characters (stays right when the
+  // size changes) with twips as the fallback for readers that ignore `firstLineChars`.
+  const bodyIndent = {firstLine: charTwips(body.sizePt, body.indentChars), firstLineChars: body.indentChars * 100}
+  const noIndent = {firstLine: 0, firstLineChars: 0}
+  const textWidth = toTwips(template.page.widthMm - template.page.margin.insideMm - template.page.margin.outsideMm)
+
+  const run = (style: ResolvedTextStyle): IRunStylePropertiesOptions => ({
+    font: runFonts(style.font),
+    size: toHalfPoints(style.sizePt),
+    sizeComplexScript: toHalfPoints(style.sizePt),
+    ...(style.weight === 700 ? {bold: true} : {})
+  })
+  const paragraph = (style: ResolvedTextStyle): IParagraphStylePropertiesOptions => ({
+    alignment: alignmentOf(style.align),
+    spacing: {
+      line: linePitchTwips(style.sizePt, style.lineHeight),
+      lineRule: LineRuleType.AT_LEAST,
+      before: Math.round(style.spaceBeforeLines * bodyPitch),
+      after: Math.round(style.spaceAfterLines * bodyPitch)
+    },
+    indent: noIndent
+  })
+
+  const headings: IParagraphStyleOptions[] = template.headings.map((heading) => ({
+    id: headingStyleId(heading.level),
+    name: wordStyleName(heading.wordStyle ?? `heading ${heading.level}`),
+    basedOn: styleIds.body,
+    next: styleIds.body,
+    quickFormat: true,
+    run: run(heading),
+    paragraph: {...paragraph(heading), keepNext: true, keepLines: true, outlineLevel: heading.level - 1}
+  }))
+
+  const entry = template.toc.entry
+  const tocLevels: IParagraphStyleOptions[] = Array.from({length: template.toc.depth}, (_, index) => ({
+    id: tocStyleId(index + 1),
+    name: index === 0 ? wordStyleName(entry.wordStyle ?? 'toc 1') : `toc ${index + 1}`,
+    basedOn: styleIds.body,
+    next: styleIds.body,
+    uiPriority: 39,
+    run: run(entry),
+    // Each level sits 2 characters further in; the page number's dot-leader tab
+    // is at the text's right edge (the leader is added in finish.ts).
+    paragraph: {
+      ...paragraph(entry),
+      indent: {left: charTwips(entry.sizePt, 2 * index), ...noIndent},
+      rightTabStop: textWidth
+    }
+  }))
+
+  const cover = template.cover
+  const heading1 = template.headings[0] ?? cover.title
+  const codeRun: IRunStylePropertiesOptions = {...run(body), font: runFonts(body.font, monospaceLatinFont)}
+  const footnoteRun: IRunStylePropertiesOptions = {...run(body), size: toHalfPoints(footnoteSizePt), sizeComplexScript: toHalfPoints(footnoteSizePt)}
+  const rule = {style: BorderStyle.SINGLE, size: 4, space: 1, color: 'auto'}
+
+  const paragraphStyles: IParagraphStyleOptions[] = [
+    {
+      id: styleIds.body,
+      name: wordStyleName(body.wordStyle ?? 'Normal'),
+      quickFormat: true,
+      run: run(body),
+      paragraph: {
+        alignment: alignmentOf(body.align),
+        spacing: {line: bodyPitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0},
+        indent: bodyIndent
+      }
+    },
+    ...headings,
+    {
+      id: styleIds.title,
+      name: wordStyleName(cover.title.wordStyle ?? 'Title'),
+      basedOn: styleIds.body,
+      next: styleIds.subtitle,
+      quickFormat: true,
+      run: run(cover.title),
+      paragraph: {...paragraph(cover.title), spacing: {...paragraph(cover.title).spacing, after: bodyPitch}}
+    },
+    {
+      id: styleIds.subtitle,
+      name: wordStyleName(cover.subtitle.wordStyle ?? 'Subtitle'),
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      quickFormat: true,
+      run: run(cover.subtitle),
+      paragraph: paragraph(cover.subtitle)
+    },
+    {
+      id: styleIds.coverImprint,
+      name: wordStyleName(cover.imprint.wordStyle ?? ownStyleNames.coverImprint),
+      basedOn: styleIds.body,
+      next: styleIds.coverImprint,
+      quickFormat: true,
+      run: run(cover.imprint),
+      // The PDF pushes the imprint to the cover's foot; Word has no such layout, so
+      // it keeps 6 lines from the title block. Issuer and date sit together
+      // (contextual spacing drops the space between two imprint lines).
+      paragraph: {
+        ...paragraph(cover.imprint),
+        spacing: {...paragraph(cover.imprint).spacing, before: Math.max(6, cover.imprint.spaceBeforeLines) * bodyPitch},
+        contextualSpacing: true
+      }
+    },
+    {
+      id: styleIds.tocHeading,
+      name: 'TOC Heading',
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      uiPriority: 39,
+      run: run(heading1),
+      paragraph: {...paragraph(heading1), alignment: AlignmentType.CENTER, spacing: {...paragraph(heading1).spacing, before: 0, after: bodyPitch}}
+    },
+    ...tocLevels,
+    {
+      id: styleIds.quote,
+      name: 'Quote',
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      quickFormat: true,
+      // A quotation is body text set in from both sides by the paragraph indent.
+      paragraph: {indent: {left: bodyIndent.firstLine, right: bodyIndent.firstLine, ...bodyIndent}}
+    },
+    // Items keep the body's first-line indent: the number sits where a paragraph's
+    // first character would and the text wraps to the margin, as Chinese books set
+    // 1.…（1）… points; nesting moves the whole item in (numbering.ts).
+    {id: styleIds.listParagraph, name: 'List Paragraph', basedOn: styleIds.body, quickFormat: true},
+    {
+      id: styleIds.code,
+      name: 'HTML Preformatted',
+      basedOn: styleIds.body,
+      run: codeRun,
+      paragraph: {alignment: AlignmentType.LEFT, indent: {left: bodyIndent.firstLine, ...noIndent}}
+    },
+    {
+      id: styleIds.footnoteText,
+      name: 'footnote text',
+      basedOn: styleIds.body,
+      run: footnoteRun,
+      paragraph: {
+        spacing: {line: linePitchTwips(footnoteSizePt, Math.min(body.lineHeight, 1.5)), lineRule: LineRuleType.AT_LEAST},
+        indent: {firstLine: charTwips(footnoteSizePt, body.indentChars), firstLineChars: body.indentChars * 100}
+      }
+    },
+    {
+      id: styleIds.header,
+      name: 'header',
+      basedOn: styleIds.body,
+      run: {font: runFonts(template.runningHead.font), size: toHalfPoints(template.runningHead.sizePt), sizeComplexScript: toHalfPoints(template.runningHead.sizePt)},
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: {line: linePitchTwips(template.runningHead.sizePt, 1.2), lineRule: LineRuleType.AT_LEAST},
+        indent: noIndent,
+        ...(template.runningHead.rule ? {border: {bottom: rule}} : {})
+      }
+    },
+    {
+      id: styleIds.footer,
+      name: 'footer',
+      basedOn: styleIds.body,
+      run: {font: runFonts(template.pageNumber.font), size: toHalfPoints(template.pageNumber.sizePt), sizeComplexScript: toHalfPoints(template.pageNumber.sizePt)},
+      // Odd (right-hand) pages carry the number at the outer, right edge.
+      paragraph: {
+        alignment: template.pageNumber.align === 'outside' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+        spacing: {line: linePitchTwips(template.pageNumber.sizePt, 1.2), lineRule: LineRuleType.AT_LEAST},
+        indent: noIndent
+      }
+    },
+    {id: styleIds.footerEven, name: ownStyleNames.footerEven, basedOn: styleIds.footer, paragraph: {alignment: AlignmentType.LEFT}},
+    {
+      id: styleIds.tableText,
+      name: ownStyleNames.tableText,
+      basedOn: styleIds.body,
+      paragraph: {
+        alignment: AlignmentType.LEFT,
+        spacing: {line: linePitchTwips(body.sizePt, 1.3), lineRule: LineRuleType.AT_LEAST},
+        indent: noIndent
+      }
+    },
+    {id: styleIds.tableHeading, name: ownStyleNames.tableHeading, basedOn: styleIds.tableText, run: {bold: true}, paragraph: {alignment: AlignmentType.CENTER}},
+    {
+      id: styleIds.figure,
+      name: ownStyleNames.figure,
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      // Single (auto) spacing: an "at least" or exact pitch would clip the picture.
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {line: 240, lineRule: LineRuleType.AUTO, before: bodyPitch / 2, after: bodyPitch / 2}, indent: noIndent}
+    },
+    {
+      id: styleIds.thematicBreak,
+      name: ownStyleNames.thematicBreak,
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      // A short centred rule: the middle third of the line.
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        indent: {left: Math.round(textWidth / 3), right: Math.round(textWidth / 3), ...noIndent},
+        spacing: {after: bodyPitch},
+        border: {bottom: rule}
+      }
+    }
+  ]
+
+  const characterStyles: ICharacterStyleOptions[] = [
+    {
+      id: styleIds.leadSentence,
+      name: ownStyleNames.leadSentence,
+      quickFormat: true,
+      run: {font: runFonts(template.lead.font), bold: template.lead.weight === 700}
+    },
+    {id: styleIds.hyperlink, name: 'Hyperlink', run: {color: '0563C1', underline: {}}},
+    {id: styleIds.footnoteReference, name: 'footnote reference', run: {superScript: true}},
+    // TOC entries link to their headings but should look like plain entries.
+    {id: styleIds.tocLink, name: ownStyleNames.tocLink}
+  ]
+
+  return {
+    // Only our styles: docx's defaults add styles Word does not have as such (a
+    // paragraph style "Strong", a character style based on a missing one).
+    importedStyles: [new DocumentDefaults({run: {font: runFonts(body.font), size: toHalfPoints(body.sizePt), language: runLanguage(meta)}})],
+    paragraphStyles,
+    characterStyles
+  }
+}
+
+export function alignmentOf(align: ResolvedTextStyle['align']): (typeof AlignmentType)[keyof typeof AlignmentType] {
+  switch (align) {
+    case 'center':
+      return AlignmentType.CENTER
+    case 'right':
+      return AlignmentType.RIGHT
+    case 'justify':
+      return AlignmentType.BOTH
+    case 'left':
+      return AlignmentType.LEFT
+  }
+}
