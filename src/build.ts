@@ -205,7 +205,7 @@ function missingGlyphError(points: number[], markdown: string, fileName: string,
   const before = markdown.slice(0, Math.max(offset, 0)).split('\n')
   const place = offset === -1 ? fileName : `${fileName}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`
   const list = points.slice(0, 5).map((point) => `“${String.fromCodePoint(point)}” (U+${point.toString(16).toUpperCase().padStart(4, '0')})`)
-  return new PaibanError('E_FONT_MISSING', `No font of the template has ${list.join(', ')}${points.length > 5 ? ` and ${points.length - 5} more` : ''}`, {
+  return new PaibanError('E_MISSING_GLYPH', `No font of the template has ${list.join(', ')}${points.length > 5 ? ` and ${points.length - 5} more` : ''}`, {
     place,
     hint: `The template’s fonts (${template.fonts.map((font) => font.family).join(', ')}) lack these characters: replace them, or add a font that has them.`
   })

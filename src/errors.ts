@@ -9,6 +9,7 @@ export type PaibanErrorCode =
   | 'E_FRONT_MATTER'
   | 'E_TEMPLATE'
   | 'E_FONT_MISSING'
+  | 'E_MISSING_GLYPH'
   | 'E_BROWSER_MISSING'
   | 'E_BROWSER'
   | 'E_RESOURCE_BLOCKED'
@@ -21,6 +22,7 @@ export const exitCodeOf: Record<PaibanErrorCode, number> = {
   E_FRONT_MATTER: 1,
   E_TEMPLATE: 2,
   E_FONT_MISSING: 3,
+  E_MISSING_GLYPH: 1,
   E_BROWSER_MISSING: 3,
   E_BROWSER: 3,
   E_RESOURCE_BLOCKED: 1,
@@ -47,4 +49,9 @@ export class PaibanError extends Error {
     this.hint = options.hint
     this.place = options.place
   }
+}
+
+/** The exit code an error stands for: 1 for anything that is not a PaibanError. */
+export function exitCodeFor(error: unknown): number {
+  return error instanceof PaibanError ? exitCodeOf[error.code] : 1
 }

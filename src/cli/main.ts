@@ -1,5 +1,5 @@
 import {Command, CommanderError, Option} from 'commander'
-import {exitCodeOf, PaibanError} from '../errors.js'
+import {exitCodeFor} from '../errors.js'
 import {version} from '../version.js'
 import {buildCommand} from './commands/build.js'
 import {lintCommand} from './commands/lint.js'
@@ -68,6 +68,6 @@ export async function main(argv: string[], reporter: Reporter = consoleReporter(
       return error.exitCode === 0 ? 0 : 2
     }
     reportError(reporter, error, undefined, debug)
-    return error instanceof PaibanError ? exitCodeOf[error.code] : 1
+    return exitCodeFor(error)
   }
 }

@@ -1,5 +1,5 @@
 import {buildBook, outputFormats, type OutputFormat} from '../../build.js'
-import {PaibanError} from '../../errors.js'
+import {exitCodeFor, PaibanError} from '../../errors.js'
 import {reportBuildEvent, type Reporter} from '../report.js'
 
 export interface BuildFlags {
@@ -25,5 +25,6 @@ export async function buildCommand(inputs: string[], flags: BuildFlags, reporter
     force: flags.force ?? false,
     onEvent: (event) => reportBuildEvent(reporter, event)
   })
-  return result.failed > 0 ? 1 : 0
+  // The gravest failure decides: a template or environment error outranks a text error.
+  return Math.max(0, ...result.documents.filter((document) => document.error !== undefined).map((document) => exitCodeFor(document.error)))
 }
