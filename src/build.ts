@@ -123,7 +123,10 @@ export async function readSource(input: string): Promise<string> {
   })
   const text = decodeText(bytes, input)
   if (input.endsWith('.md')) return text
-  return normalizeText(text, {fileName: input, frontMatter: {title: path.basename(input, path.extname(input))}}).markdown
+  const result = normalizeText(text, {fileName: input})
+  // A text with no title line is titled by its file name.
+  if (result.title === undefined) return normalizeText(text, {fileName: input, frontMatter: {title: path.basename(input, path.extname(input))}}).markdown
+  return result.markdown
 }
 
 async function buildOne(input: string, settings: BuildOneSettings): Promise<DocumentResult> {

@@ -6,6 +6,7 @@ import {PDFDocument, PDFName} from 'pdf-lib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {buildBook} from '../../src/build.js'
 import {parseDocument, type ParsedDocument} from '../../src/model/parse.js'
+import {all, first, paragraphStyle, styleById, textOf, unpackDocx} from '../helpers/docx.js'
 import {pageCount, pdfFonts, pdfInfo, pdfOutline, pdfText, squash, type OutlineItem} from '../helpers/pdf.js'
 import {projectRoot} from '../helpers/template.js'
 
@@ -34,6 +35,20 @@ beforeAll(async () => {
   bodyStart = pages.findIndex((text) => /—\s*1\s*—/.test(text))
 })
 
+/** The 目录's numbers by heading text, as pdftotext reads them. */
+function pdfTocNumbers(): Map<string, number> {
+  const tocPage = pages.findIndex((text) => squash(text).startsWith('目录'))
+  expect(tocPage).toBeGreaterThan(0)
+  expect(tocPage).toBeLessThan(bodyStart)
+  const tocText = pages.slice(tocPage, bodyStart).join('\n').replace(/\n(?=\S)/g, '')
+  const numbers = new Map<string, number>()
+  for (const entry of document.outline) {
+    const match = new RegExp(`${escape(entry.text)}\\s*(\\d+)`).exec(tocText)
+    if (match) numbers.set(entry.text, Number(match[1]))
+  }
+  return numbers
+}
+
 /** The page (0-based) whose foot prints number `n`. */
 function pageNumbered(n: number): number {
   return pages.findIndex((text, index) => index >= bodyStart && new RegExp(`—\\s*${n}\\s*—`).test(text))
@@ -46,7 +61,7 @@ describe('the booklet PDF', () => {
     expect(width).toBeCloseTo((148 / 25.4) * 72, 1)
     expect(height).toBeCloseTo((210 / 25.4) * 72, 1)
     const boxes = await import('../helpers/tools.js').then(({tool}) => tool('pdfinfo', ['-f', '1', '-l', String(pages.length), pdf]))
-    expect(boxes.match(/Page +\d+ size: +419\.53 x 595\.28 pts/g)?.length).toBe(pages.length)
+    expect(boxes.match(/Page +\d+ size: +419\.528 x 595\.276 pts/g)?.length).toBe(pages.length)
   })
 
   it('embeds every font as a TrueType-outline subset, none Type 3, none a fallback', async () => {
@@ -65,11 +80,12 @@ describe('the booklet PDF', () => {
     const runningHeads = new Set([document.meta.title, ...document.outline.map((entry) => entry.text)].map(squash))
     const set = pages
       .slice(bodyStart)
-      .map((text) =>
+      .map((text, offset) => [text, bodyStart + offset] as const)
+      .map(([text, page]) =>
         text
           .split('\n')
           .filter((line) => !/^\s*—\s*\d+\s*—\s*$/.test(line))
-          .filter((line, index) => !(index === 0 && runningHeads.has(squash(line))))
+          .filter((line, index) => !(index === 0 && page > bodyStart && runningHeads.has(squash(line))))
           .join('')
       )
       .join('')
@@ -79,17 +95,13 @@ describe('the booklet PDF', () => {
   })
 
   it('has a 目录 whose every number is the page where that heading is', () => {
-    const tocPage = pages.findIndex((text) => squash(text).startsWith('目录'))
-    expect(tocPage).toBeGreaterThan(0)
-    expect(tocPage).toBeLessThan(bodyStart)
-    const tocText = pages.slice(tocPage, bodyStart).join('\n')
+    const numbers = pdfTocNumbers()
     const entries = document.outline.filter((entry) => entry.level <= 2)
     expect(entries.length).toBe(5)
     for (const entry of entries) {
-      const match = new RegExp(`${escape(entry.text)}\\s*(\\d+)`).exec(tocText.replace(/\n(?=\S)/g, ''))
-      expect(match, `目录 entry for ${entry.text}`).not.toBeNull()
-      const printed = Number(match?.[1])
-      const page = pageNumbered(printed)
+      const printed = numbers.get(entry.text)
+      expect(printed, `目录 entry for ${entry.text}`).toBeDefined()
+      const page = pageNumbered(printed ?? 0)
       expect(page, `page numbered ${printed}`).toBeGreaterThanOrEqual(bodyStart)
       const firstWithHeading = pages.findIndex((text, index) => index >= bodyStart && squash(text).includes(squash(entry.text)))
       expect(firstWithHeading, `${entry.text} is on page ${printed}`).toBe(page)
@@ -141,6 +153,39 @@ describe('the booklet PDF', () => {
       if (physicalRight) expect(document.outline.map((entry) => squash(entry.text))).toContain(head)
       else expect(head).toBe(squash(document.meta.title))
     }
+  })
+})
+
+describe('the Word copy', () => {
+  it('has a 目录 field pre-filled with the PDF’s page numbers', async () => {
+    const docx = await unpackDocx(await readFile(path.join(out, 'zhuti-jiaoyu.docx')))
+    const body = await docx.xml('word/document.xml')
+    const toc = first(body, 'w:sdt')
+    expect(toc, 'a TOC content control').toBeDefined()
+    const instruction = all(toc ?? body, 'w:instrText').flatMap((element) => element.children).join('')
+    expect(instruction).toMatch(/^\s*TOC\b.*\\o "1-2"/)
+    const entries = all(toc ?? body, 'w:p').filter((paragraph) => paragraphStyle(paragraph)?.startsWith('TOC'))
+    const pdfNumbers = pdfTocNumbers()
+    expect(entries.length).toBe(pdfNumbers.size)
+    for (const paragraph of entries) {
+      const runs = all(paragraph, 'w:t').map((run) => run.children.join(''))
+      const number = Number(runs.at(-1))
+      const heading = runs.slice(0, -1).join('')
+      expect(pdfNumbers.get(heading), heading).toBe(number)
+    }
+  })
+
+  it('sets sections in heading 1 (黑体) and body paragraphs in Normal (宋体) with a 2-character indent', async () => {
+    const docx = await unpackDocx(await readFile(path.join(out, 'zhuti-jiaoyu.docx')))
+    const body = await docx.xml('word/document.xml')
+    const styles = await docx.xml('word/styles.xml')
+    const paragraphs = all(body, 'w:p').filter((paragraph) => textOf(paragraph).length > 0)
+    const headings = paragraphs.filter((paragraph) => paragraphStyle(paragraph) === 'Heading1').map(textOf)
+    expect(headings).toEqual(document.outline.map((entry) => entry.text))
+    const normal = styleById(styles, 'Normal')
+    expect(first(normal, 'w:rFonts')?.attributes['w:eastAsia']).toBe('宋体')
+    expect(first(normal, 'w:ind')?.attributes['w:firstLineChars']).toBe('200')
+    expect(first(styleById(styles, 'Heading1'), 'w:rFonts')?.attributes['w:eastAsia']).toBe('黑体')
   })
 })
 

@@ -98,7 +98,7 @@ describe('paiban CLI', () => {
   it('fails when a character is in none of the template’s fonts, naming it and its place', async () => {
     await writeFile(path.join(project, 'source/glyph.md'), '---\ntitle: 字\n---\n\n第一行。\n\n有\u{10FFFD}字。\n')
     const result = await run(['build', 'source/glyph.md', '--format', 'html'], project)
-    expect(result.code).toBe(3)
+    expect(result.code).toBe(1)
     expect(result.err).toMatch(/source\/glyph\.md:7:2 .*U\+10FFFD/)
   })
 })

@@ -85,11 +85,12 @@ function sectioned(body: HastRoot, outline: OutlineEntry[]): Element[] {
   ]
 }
 
+/** The title at the head of the body; only the title is a heading (and a bookmark). */
 function titleBlock(context: BuildContext): Element {
   const {meta} = context.document
-  return h('h1', {className: ['doc-title']}, [
-    meta.title,
-    ...(meta.subtitle ? [h('span', {className: ['doc-subtitle']}, meta.subtitle)] : [])
+  return h('header', {className: ['doc-title']}, [
+    h('h1', meta.title),
+    ...(meta.subtitle ? [h('p', {className: ['doc-subtitle']}, meta.subtitle)] : [])
   ])
 }
 

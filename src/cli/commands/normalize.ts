@@ -1,0 +1,59 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {PaibanError} from '../../errors.js'
+import {writeAtomic} from '../../fs.js'
+import {frontMatterFields} from '../../read/front-matter.js'
+import {decodeText} from '../../read/decode.js'
+import {isFixable, normalizeText, type FrontMatterFields} from '../../normalize/index.js'
+import {reportMessage, type Reporter} from '../report.js'
+
+export interface NormalizeFlags {
+  output?: string
+  set?: string[]
+}
+
+/**
+ * Print (or write) the normalized Markdown. What could not be fixed
+ * automatically is reported on stderr; the fixes themselves are what
+ * `paiban lint` lists.
+ */
+export async function normalizeCommand(file: string, flags: NormalizeFlags, reporter: Reporter): Promise<number> {
+  const text = decodeText(await readInput(file), file)
+  const result = normalizeText(text, {fileName: file, frontMatter: parseSettings(flags.set ?? [])})
+  for (const message of result.messages) {
+    if (!isFixable(message)) reportMessage({...reporter, out: reporter.err}, message)
+  }
+  if (flags.output) {
+    await writeAtomic(path.resolve(flags.output), result.markdown)
+  } else {
+    process.stdout.write(result.markdown)
+  }
+  return 0
+}
+
+export async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    throw new PaibanError('E_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      hint: 'Check the file name.'
+    })
+  }
+}
+
+/** `--set title=… --set keywords=甲,乙` → front matter fields. */
+function parseSettings(settings: string[]): FrontMatterFields {
+  const fields: Record<string, string | string[]> = {}
+  for (const setting of settings) {
+    const index = setting.indexOf('=')
+    const key = setting.slice(0, index)
+    if (index <= 0 || !frontMatterFields.includes(key)) {
+      throw new PaibanError('E_USAGE', `Unexpected \`--set ${setting}\``, {
+        hint: `Use --set KEY=VALUE with KEY one of ${frontMatterFields.join(', ')}.`
+      })
+    }
+    const value = setting.slice(index + 1)
+    fields[key] = key === 'keywords' ? value.split(/[,，、]/).map((word) => word.trim()).filter(Boolean) : value
+  }
+  return fields as FrontMatterFields
+}
