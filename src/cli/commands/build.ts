@@ -1,6 +1,22 @@
 import {buildBook, outputFormats, type OutputFormat} from '../../build.js'
 import {exitCodeFor, PaibanError} from '../../errors.js'
+import {Option} from 'commander'
+import type {CommandContext} from '../command.js'
 import {reportBuildEvent, type Reporter} from '../report.js'
+
+export function registerBuild({program, reporter, setExitCode}: CommandContext): void {
+  program
+    .command('build')
+    .description('build PDF, Word and HTML from source/*.md or the files given')
+    .argument('[inputs...]', '.md sources, or .txt texts normalized on the way in')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-t, --template <name>', 'template name or folder (default: the document’s, else booklet)')
+    .addOption(new Option('-f, --format <list>', `outputs, comma-separated: ${outputFormats.join(',')}`).default(outputFormats.join(',')))
+    .option('--force', 'rebuild even if nothing changed')
+    .action(async (inputs: string[], flags: BuildFlags) => {
+      setExitCode(await buildCommand(inputs, flags, reporter))
+    })
+}
 
 export interface BuildFlags {
   out: string

@@ -2,8 +2,19 @@ import {readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {decodeText} from '../../read/decode.js'
 import {isFixable, normalizeText} from '../../normalize/index.js'
+import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
 import {readInput} from './normalize.js'
+
+export function registerLint({program, reporter, setExitCode}: CommandContext): void {
+  program
+    .command('lint')
+    .description('report what normalize would change, and what it cannot fix; exit 1 if anything')
+    .argument('<files...>', 'sources (.md) or folders of them')
+    .action(async (files: string[]) => {
+      setExitCode(await lintCommand(files, reporter))
+    })
+}
 
 /**
  * Like `prettier --check`: report every change normalize would make and

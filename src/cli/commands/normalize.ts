@@ -5,7 +5,20 @@ import {writeAtomic} from '../../fs.js'
 import {frontMatterFields} from '../../read/front-matter.js'
 import {decodeText} from '../../read/decode.js'
 import {isFixable, normalizeText, type FrontMatterFields} from '../../normalize/index.js'
+import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
+
+export function registerNormalize({program, reporter, setExitCode}: CommandContext): void {
+  program
+    .command('normalize')
+    .description('turn a raw text into normalized Markdown (stdout, or -o FILE)')
+    .argument('<file>', '.txt or .md, any of UTF-8, UTF-16, GB18030')
+    .option('-o, --output <file>', 'write here instead of stdout')
+    .option('--set <key=value...>', 'front matter fields to set (title=…, subtitle=…, issuer=…, date=…)')
+    .action(async (file: string, flags: NormalizeFlags) => {
+      setExitCode(await normalizeCommand(file, flags, reporter))
+    })
+}
 
 export interface NormalizeFlags {
   output?: string
