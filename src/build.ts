@@ -1,26 +1,30 @@
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
-import {PDFDocument} from 'pdf-lib'
-import {fontProblems, listPdfFonts} from './check/pdf-fonts.js'
+import pLimit from 'p-limit'
+import type {Browser} from 'puppeteer'
+import {readCache, writeCache} from './build-cache.js'
+import {readManifest, writeManifest, type ManifestDocument, type ManifestOutput} from './build-manifest.js'
+import type {CheckFinding} from './check/index.js'
 import type {BuildContext} from './context.js'
 import {PaibanError} from './errors.js'
 import {isInside, writeAtomic} from './fs.js'
-import {parseDocument} from './model/parse.js'
+import {parseDocument, type ParsedDocument} from './model/parse.js'
 import {normalizeText} from './normalize/index.js'
+import {packageRoot} from './paths.js'
 import {decodeText} from './read/decode.js'
+import {inShard, type Shard} from './shard.js'
 import {sourceDateEpoch} from './source-date.js'
 import {loadTemplate, templateDirectory} from './template/load.js'
 import {resolveTemplate, type ResolvedTemplate} from './template/resolve.js'
 import {version} from './version.js'
-import {writeDocx} from './write/docx/index.js'
-import {writeHtml} from './write/html/index.js'
-import {launchBrowser, type BrowserSession} from './write/pdf/browser.js'
-import {writePdf} from './write/pdf/index.js'
-import {readCache, writeCache, type BuildCache} from './build-cache.js'
+import type {BrowserSession} from './write/pdf/browser.js'
 
 export const outputFormats = ['pdf', 'docx', 'html'] as const
 export type OutputFormat = (typeof outputFormats)[number]
+export type BuildPhase = 'read' | 'model' | 'html' | 'pdf' | 'docx' | 'check' | 'write'
 
 export interface BuildOptions {
   /** Files to build (`.md`, or `.txt` normalized on the way in). Default: every `source/*.md`. */
@@ -35,18 +39,28 @@ export interface BuildOptions {
   force?: boolean
   /** The user's repository; nothing outside it is read. Default: the working directory. */
   projectRoot?: string
-  /** Progress, one event per document and output. */
+  /** Documents built at once (one browser, that many pages printing). Default: the number of cores. */
+  jobs?: number
+  /** Build only this slice of the documents, for CI matrices. */
+  shard?: Shard
+  /** The preflight check of the outputs (lost text, fonts, page size, 目录 numbers). Default: on. */
+  check?: boolean
+  /** A browser to use and leave open (watch mode). Default: one is started if a PDF is due, and closed. */
+  browser?: BrowserSession
+  /** Progress: phases, outputs, skips and failures, per document. */
   onEvent?: (event: BuildEvent) => void
 }
 
 export type BuildEvent =
-  | {type: 'output'; input: string; format: OutputFormat; file: string; milliseconds: number; pages?: number}
+  | {type: 'phase'; input: string; phase: BuildPhase; milliseconds: number}
+  | {type: 'output'; input: string; format: OutputFormat; file: string; pages?: number}
   | {type: 'skipped'; input: string}
   | {type: 'failed'; input: string; error: unknown}
+  | {type: 'done'; input: string; milliseconds: number}
 
 export interface DocumentResult {
   input: string
-  outputs: Array<{format: OutputFormat; file: string}>
+  outputs: ManifestOutput[]
   skipped: boolean
   error?: unknown
 }
@@ -54,43 +68,67 @@ export interface DocumentResult {
 export interface BuildResult {
   documents: DocumentResult[]
   failed: number
+  /** Where the manifest was written. */
+  manifest: string
 }
 
 /**
- * Build every document: read → normalize (.txt) → model → HTML → PDF → Word.
- * One browser serves all documents; it starts only if a PDF is due.
+ * Build every document: read → model → HTML → PDF → Word → check → write.
+ * Documents run `jobs` at a time over one browser, which starts only if a
+ * PDF is due; a document whose inputs are unchanged is skipped without it.
  */
 export async function buildBook(options: BuildOptions = {}): Promise<BuildResult> {
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd())
   const outDir = path.resolve(projectRoot, options.outDir ?? 'output')
   const formats = options.formats ?? [...outputFormats]
-  const inputs = options.inputs?.length ? options.inputs.map((input) => path.resolve(projectRoot, input)) : await defaultInputs(projectRoot)
   const emit = options.onEvent ?? (() => undefined)
-  const cache = await readCache(outDir)
-  let browser: BrowserSession | undefined
-  const documents: DocumentResult[] = []
-  try {
-    for (const input of inputs) {
-      const result = await buildOne(input, {
-        projectRoot,
-        outDir,
-        formats,
-        template: options.template,
-        force: options.force ?? false,
-        cache,
-        emit,
-        browser: async () => (browser ??= await launchBrowser()).browser
-      }).catch((error: unknown) => {
-        emit({type: 'failed', input, error})
-        return {input, outputs: [], skipped: false, error}
-      })
-      documents.push(result)
-    }
-  } finally {
-    await browser?.close()
-    await writeCache(outDir, cache)
+  let inputs = options.inputs?.length ? options.inputs.map((input) => path.resolve(projectRoot, input)) : await defaultInputs(projectRoot)
+  const shard = options.shard
+  if (shard) inputs = inputs.filter((input) => inShard(path.relative(projectRoot, input), shard))
+
+  const [cache, manifest] = await Promise.all([readCache(outDir), readManifest(outDir)])
+  let session: Promise<BrowserSession> | undefined
+  const browser = async (): Promise<Browser> => {
+    if (options.browser) return options.browser.browser
+    session ??= import('./write/pdf/browser.js').then(({launchBrowser}) => launchBrowser())
+    return (await session).browser
   }
-  return {documents, failed: documents.filter((document) => document.error !== undefined).length}
+  const settings: DocumentSettings = {
+    projectRoot,
+    outDir,
+    formats,
+    template: options.template,
+    force: options.force ?? false,
+    check: options.check ?? true,
+    emit,
+    browser
+  }
+  const limit = pLimit(Math.max(1, options.jobs ?? os.availableParallelism()))
+  let documents: DocumentResult[]
+  try {
+    documents = await Promise.all(
+      inputs.map((input) =>
+        limit(async (): Promise<DocumentResult> => {
+          try {
+            const built = await buildDocument(input, settings, cache.isFresh.bind(cache))
+            if (built.entry) {
+              manifest.set(built.entry.source, built.entry)
+              cache.record(input, built.entry.inputHash)
+            }
+            return built.result
+          } catch (error) {
+            emit({type: 'failed', input, error})
+            return {input, outputs: [], skipped: false, error}
+          }
+        })
+      )
+    )
+  } finally {
+    if (session) await (await session.catch(() => undefined))?.close()
+  }
+  await writeCache(outDir, cache)
+  if (manifest.size > 0) await writeManifest(outDir, `paiban ${version}`, manifest)
+  return {documents, failed: documents.filter((document) => document.error !== undefined).length, manifest: path.join(outDir, 'manifest.json')}
 }
 
 async function defaultInputs(projectRoot: string): Promise<string[]> {
@@ -103,45 +141,62 @@ async function defaultInputs(projectRoot: string): Promise<string[]> {
   return entries.filter((entry) => entry.endsWith('.md')).sort().map((entry) => path.join(directory, entry))
 }
 
-interface BuildOneSettings {
+interface DocumentSettings {
   projectRoot: string
   outDir: string
   formats: OutputFormat[]
   template: string | undefined
   force: boolean
-  cache: BuildCache
+  check: boolean
   emit: (event: BuildEvent) => void
-  browser: () => Promise<import('puppeteer').Browser>
+  browser: () => Promise<Browser>
 }
 
 /** Read a source: `.md` as it is, `.txt` through the normalizer. */
 export async function readSource(input: string): Promise<string> {
   const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
-    throw new PaibanError('E_INPUT', `Cannot read ${input}: ${error.code ?? error.message}`, {
-      hint: 'Check the file name.'
-    })
+    throw new PaibanError('E_INPUT', `Cannot read ${input}: ${error.code ?? error.message}`, {hint: 'Check the file name.'})
   })
   const text = decodeText(bytes, input)
   if (input.endsWith('.md')) return text
   const result = normalizeText(text, {fileName: input})
   // A text with no title line is titled by its file name.
-  if (result.title === undefined) return normalizeText(text, {fileName: input, frontMatter: {title: path.basename(input, path.extname(input))}}).markdown
-  return result.markdown
+  if (result.title !== undefined) return result.markdown
+  return normalizeText(text, {fileName: input, frontMatter: {title: path.basename(input, path.extname(input))}}).markdown
 }
 
-async function buildOne(input: string, settings: BuildOneSettings): Promise<DocumentResult> {
-  const name = path.basename(input, path.extname(input))
-  const markdown = await readSource(input)
-  const document = parseDocument(markdown, path.relative(settings.projectRoot, input) || input)
-  const templateName = settings.template ?? document.meta.template ?? 'booklet'
-  const directory = templateDirectory(templateName, document.meta.template && !settings.template ? path.dirname(input) : settings.projectRoot)
-  const template = resolveTemplate(await loadTemplate(directory), directory)
-  const outputs = settings.formats.map((format) => ({format, file: path.join(settings.outDir, `${name}.${format}`)}))
+/** Times each phase and reports it. */
+function phaseTimer(input: string, emit: DocumentSettings['emit']) {
+  return async <T>(phase: BuildPhase, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now()
+    const result = await work()
+    emit({type: 'phase', input, phase, milliseconds: performance.now() - started})
+    return result
+  }
+}
 
-  const key = await inputKey(markdown, template, settings.formats)
-  if (!settings.force && (await settings.cache.isFresh(input, key, outputs.map((output) => output.file)))) {
+async function buildDocument(
+  input: string,
+  settings: DocumentSettings,
+  isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>
+): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
+  const started = performance.now()
+  const phase = phaseTimer(input, settings.emit)
+  const name = path.basename(input, path.extname(input))
+  const relative = path.relative(settings.projectRoot, input) || input
+
+  // 1. Read and parse (cheap): enough to know the template and the input hash.
+  const markdown = await phase('read', () => readSource(input))
+  const document = await phase('model', () => parseDocument(markdown, relative))
+  const templateName = settings.template ?? document.meta.template ?? 'booklet'
+  const templateBase = document.meta.template && !settings.template ? path.dirname(input) : settings.projectRoot
+  const directory = templateDirectory(templateName, templateBase)
+  const template = resolveTemplate(await loadTemplate(directory), directory)
+  const key = await inputKey(markdown, template, settings)
+  const files = settings.formats.map((format) => path.join(settings.outDir, `${name}.${format}`))
+  if (!settings.force && (await isFresh(input, key, files))) {
     settings.emit({type: 'skipped', input})
-    return {input, outputs, skipped: true}
+    return {result: {input, outputs: [], skipped: true}}
   }
 
   const context: BuildContext = {
@@ -151,55 +206,114 @@ async function buildOne(input: string, settings: BuildOneSettings): Promise<Docu
     projectRoot: settings.projectRoot,
     sourceDirectory: path.dirname(input)
   }
-  let started = performance.now()
-  const html = writeHtml(context, {name})
-  if (html.missingGlyphs.length > 0) throw missingGlyphError(html.missingGlyphs, markdown, document.file.path ?? input, template)
 
+  // 2. HTML: the print pages and the web page.
+  const {writeHtml} = await import('./write/html/index.js')
+  const html = await phase('html', () => writeHtml(context, {name}))
+  if (html.missingGlyphs.length > 0) throw missingGlyphError(html.missingGlyphs, markdown, relative, template)
+
+  // 3. PDF, then Word (whose 目录 takes the PDF's page numbers); the PDF's check overlaps with Word.
+  const outputs = new Map<OutputFormat, {bytes: Uint8Array; pages?: number}>()
+  const findings: CheckFinding[] = []
   let headingPages: Map<string, number> | undefined
+  let pdfCheck: Promise<CheckFinding[]> | undefined
   if (settings.formats.includes('pdf')) {
-    const pdf = await writePdf(context, html, await settings.browser(), {producer: `paiban ${version}`})
-    checkFonts(await PDFDocument.load(pdf.bytes, {updateMetadata: false}), template, input)
-    const file = path.join(settings.outDir, `${name}.pdf`)
-    await writeAtomic(file, pdf.bytes)
+    const {writePdf} = await import('./write/pdf/index.js')
+    const browser = await settings.browser()
+    const pdf = await phase('pdf', () => writePdf(context, html, browser, {producer: `paiban ${version}`}))
+    outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
     headingPages = pdf.headingPages
-    settings.emit({type: 'output', input, format: 'pdf', file, milliseconds: performance.now() - started, pages: pdf.pageCount})
+    if (settings.check) {
+      const {checkPdf} = await import('./check/index.js')
+      pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}))
+    }
   }
   if (settings.formats.includes('docx')) {
-    started = performance.now()
-    const bytes = await writeDocx(context, headingPages ? {tocPages: headingPages} : {})
-    const file = path.join(settings.outDir, `${name}.docx`)
-    await writeAtomic(file, bytes)
-    settings.emit({type: 'output', input, format: 'docx', file, milliseconds: performance.now() - started})
-  }
-  if (settings.formats.includes('html')) {
-    started = performance.now()
-    for (const asset of html.webAssets) {
-      if (!isInside(settings.projectRoot, asset.from) && !asset.to.startsWith('assets/fonts/')) {
-        throw new PaibanError('E_RESOURCE_BLOCKED', `Image ${asset.from} lies outside the project`, {
-          place: document.file.path ?? input,
-          hint: 'Keep images inside the repository, beside the text.'
-        })
-      }
-      const target = path.join(settings.outDir, asset.to)
-      await mkdir(path.dirname(target), {recursive: true})
-      await copyFile(asset.from, target)
+    const {writeDocx} = await import('./write/docx/index.js')
+    const bytes = await phase('docx', () => writeDocx(context, headingPages ? {tocPages: headingPages} : {}))
+    outputs.set('docx', {bytes})
+    if (settings.check) {
+      const {checkDocx} = await import('./check/index.js')
+      findings.push(...checkDocx(bytes, {document, template}))
     }
-    const file = path.join(settings.outDir, `${name}.html`)
-    await writeAtomic(file, html.web)
-    settings.emit({type: 'output', input, format: 'html', file, milliseconds: performance.now() - started})
   }
-  settings.cache.record(input, key)
-  return {input, outputs, skipped: false}
+  if (pdfCheck) findings.push(...(await pdfCheck))
+  if (findings.length > 0) throw checkError(findings, document)
+  if (settings.formats.includes('html')) outputs.set('html', {bytes: new TextEncoder().encode(html.web)})
+
+  // 4. Write: assets first, then each output atomically, only now that all passed.
+  const written: ManifestOutput[] = []
+  await phase('write', async () => {
+    if (outputs.has('html')) await copyAssets(html.webAssets, settings, relative)
+    for (const [format, output] of outputs) {
+      const file = path.join(settings.outDir, `${name}.${format}`)
+      await writeAtomic(file, output.bytes)
+      written.push({
+        format,
+        file: path.relative(settings.outDir, file),
+        sha256: createHash('sha256').update(output.bytes).digest('hex'),
+        bytes: output.bytes.length,
+        ...(output.pages === undefined ? {} : {pages: output.pages})
+      })
+      settings.emit({type: 'output', input, format, file, ...(output.pages === undefined ? {} : {pages: output.pages})})
+    }
+  })
+  const milliseconds = performance.now() - started
+  settings.emit({type: 'done', input, milliseconds})
+  return {
+    result: {input, outputs: written, skipped: false},
+    entry: {source: relative, template: template.name, inputHash: key, outputs: written, buildMilliseconds: Math.round(milliseconds), warnings: []}
+  }
 }
 
-/** What decides a document's outputs: text, template, stylesheets, paiban, formats. */
-async function inputKey(markdown: string, template: ResolvedTemplate, formats: OutputFormat[]): Promise<string> {
+async function copyAssets(assets: Array<{from: string; to: string}>, settings: DocumentSettings, place: string): Promise<void> {
+  for (const asset of assets) {
+    if (!isInside(settings.projectRoot, asset.from) && !asset.to.startsWith('assets/fonts/')) {
+      throw new PaibanError('E_RESOURCE_BLOCKED', `Image ${asset.from} lies outside the project`, {
+        place,
+        hint: 'Keep images inside the repository, beside the text.'
+      })
+    }
+    const target = path.join(settings.outDir, asset.to)
+    await mkdir(path.dirname(target), {recursive: true})
+    await copyFile(asset.from, target)
+  }
+}
+
+const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
+
+/**
+ * What decides a document's outputs: its text, the template (data, stylesheets,
+ * fonts), paiban's version and the options. Unchanged → the build skips it.
+ */
+async function inputKey(markdown: string, template: ResolvedTemplate, settings: DocumentSettings): Promise<string> {
   const hash = createHash('sha256')
-  hash.update(`paiban ${version}\n${formats.join(',')}\n${process.env['SOURCE_DATE_EPOCH'] ?? ''}\n`)
+  hash.update(`paiban ${version}\n${settings.formats.join(',')}\ncheck=${settings.check}\n${process.env['SOURCE_DATE_EPOCH'] ?? ''}\n`)
   hash.update(markdown)
   hash.update(JSON.stringify(template))
   for (const file of template.stylesheets) hash.update(await readFile(file))
+  for (const font of template.fonts) {
+    for (const source of font.sources) {
+      if (source.fontFile) hash.update(await readFile(source.fontFile))
+      if (source.cssFile) hash.update(fontPackageVersion(source.cssFile))
+    }
+  }
   return hash.digest('hex')
+}
+
+/** A font package is pinned by its version: hashing its hundreds of files on every build would cost more than it tells. */
+function fontPackageVersion(cssFile: string): string {
+  const manifest = path.join(path.dirname(cssFile), 'package.json')
+  const {name, version: fontVersion} = requireFromPaiban(manifest) as {name: string; version: string}
+  return `${name}@${fontVersion}`
+}
+
+function checkError(findings: CheckFinding[], document: ParsedDocument): PaibanError {
+  const lines = findings.map((finding) => `${finding.place ?? document.file.path}${finding.page ? ` (page ${finding.page})` : ''}: ${finding.reason}  ${finding.ruleId}`)
+  return new PaibanError('E_CHECK', `Preflight failed:\n  ${lines.join('\n  ')}`, {
+    place: findings[0]?.place ?? document.file.path,
+    hint: 'The outputs were not written. Fix the cause, or build with --no-check to look at them.'
+  })
 }
 
 function missingGlyphError(points: number[], markdown: string, fileName: string, template: ResolvedTemplate): PaibanError {
@@ -212,14 +326,4 @@ function missingGlyphError(points: number[], markdown: string, fileName: string,
     place,
     hint: `The template’s fonts (${template.fonts.map((font) => font.family).join(', ')}) lack these characters: replace them, or add a font that has them.`
   })
-}
-
-function checkFonts(pdf: PDFDocument, template: ResolvedTemplate, input: string): void {
-  const problems = fontProblems(listPdfFonts(pdf), template.fonts.map((font) => font.family))
-  if (problems.length > 0) {
-    throw new PaibanError('E_CHECK', problems.join('; '), {
-      place: input,
-      hint: 'Use fonts with TrueType outlines that hold every character, and load each weight the template uses.'
-    })
-  }
 }

@@ -35,15 +35,33 @@ function relative(file: string): string {
   return result.startsWith('..') ? file : result
 }
 
-export function reportBuildEvent(reporter: Reporter, event: BuildEvent): void {
-  if (event.type === 'output') {
-    const seconds = (event.milliseconds / 1000).toFixed(2)
-    const pages = event.pages === undefined ? '' : `  ${event.pages} pages`
-    reporter.out(`${paint(reporter, 'green', '✓')} ${relative(event.file)}${pages}  ${seconds} s`)
-  } else if (event.type === 'skipped') {
-    reporter.out(`${paint(reporter, 'dim', '·')} ${relative(event.input)}  unchanged, skipped`)
-  } else {
-    reportError(reporter, event.error, relative(event.input))
+function seconds(milliseconds: number): string {
+  return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`
+}
+
+/**
+ * Build progress as plain lines (the same on a terminal and in CI: no
+ * spinners): one line per output, then one per document with its phases' times.
+ */
+export function buildEventReporter(reporter: Reporter): (event: BuildEvent) => void {
+  const phases = new Map<string, string[]>()
+  return (event) => {
+    if (event.type === 'phase') {
+      const list = phases.get(event.input) ?? []
+      list.push(`${event.phase} ${seconds(event.milliseconds)}`)
+      phases.set(event.input, list)
+    } else if (event.type === 'output') {
+      const pages = event.pages === undefined ? '' : `  ${event.pages} pages`
+      reporter.out(`${paint(reporter, 'green', '✓')} ${relative(event.file)}${pages}`)
+    } else if (event.type === 'done') {
+      const list = phases.get(event.input) ?? []
+      reporter.out(`  ${relative(event.input)}  ${list.join(' · ')}  total ${seconds(event.milliseconds)}`)
+      phases.delete(event.input)
+    } else if (event.type === 'skipped') {
+      reporter.out(`${paint(reporter, 'dim', '·')} ${relative(event.input)}  unchanged, skipped`)
+    } else {
+      reportError(reporter, event.error, relative(event.input))
+    }
   }
 }
 

@@ -1,0 +1,134 @@
+import {toString} from 'mdast-util-to-string'
+import {PDFDocument} from 'pdf-lib'
+import type {ParsedDocument} from '../model/parse.js'
+import type {ResolvedTemplate} from '../template/resolve.js'
+import {readDocxText} from './docx-text.js'
+import {fontProblems, listPdfFonts} from './pdf-fonts.js'
+import {readPdfText, type PdfPageText} from './pdf-text.js'
+import {findLostText, type LostText} from './rules/lost-text.js'
+import {sourceBlocks, squash, type SourceBlock} from './source-text.js'
+
+/**
+ * The preflight: what a print shop and a careful reader would check, run on
+ * the finished files. Each finding names the rule, the place in the source
+ * where there is one, and the page.
+ */
+export interface CheckFinding {
+  ruleId: 'lost-text' | 'missing-glyph' | 'font-not-embedded' | 'type3-font' | 'fallback-font' | 'page-size' | 'toc-page-mismatch'
+  reason: string
+  /** `file:line:column` in the source. */
+  place: string | undefined
+  /** 1-based page of the PDF. */
+  page?: number
+}
+
+export interface CheckInput {
+  document: ParsedDocument
+  template: ResolvedTemplate
+}
+
+const pointsPerMm = 72 / 25.4
+
+function placeOf(document: ParsedDocument, block: SourceBlock): string {
+  return `${document.file.path}:${block.line ?? 1}:${block.column ?? 1}`
+}
+
+function lostFinding(document: ParsedDocument, lost: LostText, where: string, page?: number): CheckFinding {
+  return {
+    ruleId: 'lost-text',
+    reason: `Text missing from the ${where}: “${lost.found}” is followed by something other than “${lost.missing}”`,
+    place: placeOf(document, lost.block),
+    ...(page === undefined ? {} : {page})
+  }
+}
+
+/** The body's text with running heads and page numbers left out: lines in the margins. */
+function bodyLines(page: PdfPageText, template: ResolvedTemplate): string[] {
+  const top = page.height - template.page.margin.topMm * pointsPerMm
+  const bottom = template.page.margin.bottomMm * pointsPerMm
+  // A line's baseline sits below its top: allow a line's height of slack at the top edge.
+  const slack = template.body.sizePt
+  return page.lines.filter((line) => line.y < top && line.y > bottom - slack / 2).map((line) => line.text)
+}
+
+export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput): Promise<CheckFinding[]> {
+  const findings: CheckFinding[] = []
+  const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
+  const fileName = document.file.path
+
+  // Page size: the template's, to a tenth of a point.
+  pdf.getPages().forEach((page, index) => {
+    const {width, height} = page.getMediaBox()
+    const expectedWidth = template.page.widthMm * pointsPerMm
+    const expectedHeight = template.page.heightMm * pointsPerMm
+    if (Math.abs(width - expectedWidth) > 0.1 || Math.abs(height - expectedHeight) > 0.1) {
+      findings.push({
+        ruleId: 'page-size',
+        reason: `Page is ${width.toFixed(2)} × ${height.toFixed(2)} pt, expected ${expectedWidth.toFixed(2)} × ${expectedHeight.toFixed(2)} pt (${template.page.widthMm} × ${template.page.heightMm} mm)`,
+        place: fileName,
+        page: index + 1
+      })
+    }
+  })
+
+  // Fonts: embedded, not Type 3, the template's own.
+  for (const problem of fontProblems(listPdfFonts(pdf), template.fonts.map((font) => font.family))) {
+    const ruleId = problem.startsWith('Type 3') ? 'type3-font' : problem.includes('not embedded') ? 'font-not-embedded' : 'fallback-font'
+    findings.push({ruleId, reason: problem, place: fileName})
+  }
+
+  // Text: every character of the source, in order, on the body pages.
+  const pages = await readPdfText(bytes)
+  const bodyStart = Math.max(0, pages.findIndex((page) => page.label === '1'))
+  let stream = ''
+  const pageAt: Array<{offset: number; page: number}> = []
+  for (const page of pages.slice(bodyStart)) {
+    pageAt.push({offset: stream.length, page: page.number})
+    stream += squash(bodyLines(page, template).join(''))
+  }
+  const pageOf = (offset: number): number => pageAt.findLast((entry) => entry.offset <= offset)?.page ?? 1
+  const lost = findLostText(sourceBlocks(document.tree, document.meta, {withTitle: true}), stream)
+  if (lost) findings.push(lostFinding(document, lost, 'PDF', pageOf(lost.at)))
+
+  const replacement = stream.indexOf('\uFFFD')
+  if (replacement !== -1 && !toString(document.tree).includes('\uFFFD')) {
+    findings.push({ruleId: 'missing-glyph', reason: 'A glyph prints as .notdef (U+FFFD in the text)', place: fileName, page: pageOf(replacement)})
+  }
+
+  // 目录: each number is the page where its heading is.
+  const front = squash(pages.slice(0, bodyStart).flatMap((page) => page.lines.map((line) => line.text)).join(''))
+  if (template.toc.show && front) {
+    for (const entry of document.outline.filter((heading) => heading.level <= template.toc.depth)) {
+      const heading = squash(entry.text)
+      const listed = new RegExp(`${escapeRegExp(heading)}(\\d+)`).exec(front)
+      const actual = pages.slice(bodyStart).find((page) => squash(bodyLines(page, template).join('')).includes(heading))
+      const place = `${fileName}:${entry.line ?? 1}:1`
+      if (!listed) {
+        findings.push({ruleId: 'toc-page-mismatch', reason: `Heading “${entry.text}” is not in the 目录`, place})
+      } else if (!actual || actual.label !== listed[1]) {
+        findings.push({
+          ruleId: 'toc-page-mismatch',
+          reason: `目录 says “${entry.text}” is on page ${listed[1]}, but it is on page ${actual?.label ?? '(none)'}`,
+          place,
+          ...(actual ? {page: actual.number} : {})
+        })
+      }
+    }
+  }
+  return findings
+}
+
+export function checkDocx(bytes: Uint8Array, {document}: CheckInput): CheckFinding[] {
+  const text = readDocxText(bytes)
+  const blocks = sourceBlocks(document.tree, document.meta, {withTitle: true})
+  const findings: CheckFinding[] = []
+  const body = findLostText(blocks.filter((block) => !block.footnote), squash(text.paragraphs.join('')))
+  if (body) findings.push(lostFinding(document, body, 'Word copy'))
+  const notes = findLostText(blocks.filter((block) => block.footnote), squash(text.footnotes.join('')))
+  if (notes) findings.push(lostFinding(document, notes, 'Word copy’s footnotes'))
+  return findings
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
