@@ -1,0 +1,195 @@
+import {createHash} from 'node:crypto'
+import {cp, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {buildBook, type BuildEvent} from '../../src/build.js'
+import {checkDocx, checkPdf} from '../../src/check/index.js'
+import type {BuildContext} from '../../src/context.js'
+import {parseDocument} from '../../src/model/parse.js'
+import {watchProject} from '../../src/watch.js'
+import {writeHtml} from '../../src/write/html/index.js'
+import {launchBrowser, type BrowserSession} from '../../src/write/pdf/browser.js'
+import {writePdf} from '../../src/write/pdf/index.js'
+import {pageCount} from '../helpers/pdf.js'
+import {builtInTemplate, projectRoot} from '../helpers/template.js'
+
+/**
+ * The build as CI runs it: a project of several texts, built twice
+ * (byte-identical), incrementally, and checked by the preflight.
+ */
+let project: string
+let session: BrowserSession
+const seed = path.join(projectRoot, 'source/zhuti-jiaoyu.md')
+const small = (title: string, body: string): string => `---\ntitle: ${title}\ndate: 2024-01-02\n---\n\n## 一、${title}\n\n${body}\n`
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex')
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(os.tmpdir(), 'paiban-build-'))
+  await mkdir(path.join(project, 'source'))
+  await cp(seed, path.join(project, 'source/zhuti-jiaoyu.md'))
+  await writeFile(path.join(project, 'source/a.md'), small('第一份材料', '正文甲。'))
+  await writeFile(path.join(project, 'source/b.md'), small('第二份材料', '正文乙。'))
+  session = await launchBrowser()
+})
+
+afterAll(async () => {
+  await session.close()
+})
+
+describe('reproducible builds', () => {
+  it('gives byte-identical PDF, Word and HTML when built twice into different folders', async () => {
+    const one = await buildBook({projectRoot: project, outDir: 'one', jobs: 2, browser: session})
+    const two = await buildBook({projectRoot: project, outDir: 'two', jobs: 2, browser: session})
+    expect(one.failed + two.failed, String(one.documents.find((document) => document.error)?.error)).toBe(0)
+    for (const name of ['zhuti-jiaoyu', 'a', 'b']) {
+      for (const format of ['pdf', 'docx', 'html']) {
+        const file = `${name}.${format}`
+        expect(await sha256(path.join(project, 'two', file)), file).toBe(await sha256(path.join(project, 'one', file)))
+      }
+    }
+  })
+
+  it('writes a manifest whose hashes, sizes and page counts are the files’', async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, 'one/manifest.json'), 'utf8')) as {
+      documents: Array<{source: string; inputHash: string; outputs: Array<{format: string; file: string; sha256: string; bytes: number; pages?: number}>}>
+    }
+    expect(manifest.documents.map((document) => document.source)).toEqual(['source/a.md', 'source/b.md', 'source/zhuti-jiaoyu.md'])
+    for (const document of manifest.documents) {
+      expect(document.inputHash).toMatch(/^[0-9a-f]{64}$/)
+      expect(document.outputs.map((output) => output.format).sort()).toEqual(['docx', 'html', 'pdf'])
+      for (const output of document.outputs) {
+        const file = path.join(project, 'one', output.file)
+        expect(output.sha256).toBe(await sha256(file))
+        expect(output.bytes).toBe((await readFile(file)).length)
+        if (output.format === 'pdf') expect(output.pages).toBe(await pageCount(file))
+      }
+    }
+  })
+})
+
+describe('incremental builds', () => {
+  const built = (events: BuildEvent[]): string[] =>
+    events.filter((event) => event.type === 'done').map((event) => path.basename(event.input)).sort()
+
+  it('rebuilds only what an edit touches, everything when the template changes, and all with force', async () => {
+    await cp(path.join(projectRoot, 'templates/booklet'), path.join(project, 'templates/mine'), {recursive: true})
+    const build = async (force = false): Promise<string[]> => {
+      const events: BuildEvent[] = []
+      const result = await buildBook({projectRoot: project, outDir: 'inc', formats: ['html'], template: './templates/mine', force, onEvent: (event) => events.push(event)})
+      expect(result.failed).toBe(0)
+      return built(events)
+    }
+    expect(await build()).toEqual(['a.md', 'b.md', 'zhuti-jiaoyu.md'])
+    expect(await build()).toEqual([])
+    await writeFile(path.join(project, 'source/a.md'), small('第一份材料', '正文甲，改过了。'))
+    expect(await build()).toEqual(['a.md'])
+    await writeFile(path.join(project, 'templates/mine/template.css'), 'p { letter-spacing: 0; }\n')
+    expect(await build()).toEqual(['a.md', 'b.md', 'zhuti-jiaoyu.md'])
+    const yaml = path.join(project, 'templates/mine/template.yaml')
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('lineHeight: 1.75', 'lineHeight: 1.8'))
+    expect(await build()).toEqual(['a.md', 'b.md', 'zhuti-jiaoyu.md'])
+    expect(await build()).toEqual([])
+    expect(await build(true)).toEqual(['a.md', 'b.md', 'zhuti-jiaoyu.md'])
+  })
+
+  it('builds only its shard', async () => {
+    const seen = new Set<string>()
+    for (const index of [1, 2, 3]) {
+      const result = await buildBook({projectRoot: project, outDir: `shard-${index}`, formats: ['html'], shard: {index, count: 3}})
+      for (const document of result.documents) {
+        expect(seen.has(document.input)).toBe(false)
+        seen.add(document.input)
+      }
+    }
+    expect(seen.size).toBe(3)
+  })
+})
+
+describe('the preflight', () => {
+  const sourceMarkdown = async (): Promise<string> => readFile(seed, 'utf8')
+
+  /** Build a PDF and Word copy from `markdown`, to check them against the real source. */
+  async function outputsOf(markdown: string, shiftToc = 0): Promise<{pdf: Uint8Array; docx: Uint8Array}> {
+    const context: BuildContext = {
+      document: parseDocument(markdown, 'source/zhuti-jiaoyu.md'),
+      template: await builtInTemplate(),
+      sourceDateEpoch: 0,
+      projectRoot,
+      sourceDirectory: path.join(projectRoot, 'source')
+    }
+    const html = writeHtml(context, {name: 'x'})
+    const printFront = html.printFront
+    html.printFront = (pages) => printFront(new Map([...pages].map(([id, page]) => [id, page + shiftToc])))
+    const pdf = await writePdf(context, html, session.browser, {producer: 'test'})
+    const {writeDocx} = await import('../../src/write/docx/index.js')
+    return {pdf: pdf.bytes, docx: await writeDocx(context, {tocPages: pdf.headingPages})}
+  }
+
+  async function checked(): Promise<Parameters<typeof checkPdf>[1]> {
+    return {document: parseDocument(await sourceMarkdown(), 'source/zhuti-jiaoyu.md'), template: await builtInTemplate()}
+  }
+
+  it('passes the real outputs', async () => {
+    const {pdf, docx} = await outputsOf(await sourceMarkdown())
+    expect(await checkPdf(pdf, await checked())).toEqual([])
+    expect(checkDocx(docx, await checked())).toEqual([])
+  })
+
+  it('fails a PDF and a Word copy with a paragraph cut out, naming the line and the page', async () => {
+    const markdown = await sourceMarkdown()
+    const lines = markdown.split('\n')
+    const cut = lines.findIndex((line) => line.startsWith('**二要讲政治'))
+    const {pdf, docx} = await outputsOf([...lines.slice(0, cut), ...lines.slice(cut + 1)].join('\n'))
+    const pdfFindings = await checkPdf(pdf, await checked())
+    expect(pdfFindings).toHaveLength(1)
+    expect(pdfFindings[0]).toMatchObject({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})
+    expect(pdfFindings[0]?.page).toBeGreaterThan(4)
+    expect(checkDocx(docx, await checked())).toEqual([expect.objectContaining({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})])
+  })
+
+  it('fails a Word copy whose text lost a sentence', async () => {
+    const {docx} = await outputsOf(await sourceMarkdown())
+    const parts = unzipSync(docx)
+    const xml = strFromU8(parts['word/document.xml'] ?? new Uint8Array())
+    parts['word/document.xml'] = strToU8(xml.replace('营造比学赶超的浓厚氛围。', ''))
+    const findings = checkDocx(zipSync(parts), await checked())
+    expect(findings).toEqual([expect.objectContaining({ruleId: 'lost-text'})])
+    expect(findings[0]?.reason).toContain('营造比学赶超')
+  })
+
+  it('fails a 目录 whose numbers are off by one', async () => {
+    const {pdf} = await outputsOf(await sourceMarkdown(), 1)
+    const findings = await checkPdf(pdf, await checked())
+    expect(findings.map((finding) => finding.ruleId)).toEqual(Array(5).fill('toc-page-mismatch'))
+    expect(findings[0]?.reason).toMatch(/目录 says “一、要聚焦.*” is on page 3, but it is on page 2/)
+  })
+})
+
+describe('watch', () => {
+  it('rebuilds once when a text changes, and tells the preview to reload', async () => {
+    const builds: number[] = []
+    const watcher = await watchProject({projectRoot: project, outDir: 'watched', formats: ['html'], port: 0, onBuild: (result) => builds.push(result.documents.filter((document) => !document.skipped).length)})
+    try {
+      await watcher.ready
+      expect(builds).toEqual([3])
+      const events = await fetch(`${watcher.url}__paiban/events`)
+      const reader = events.body?.getReader()
+      await reader?.read()
+      await writeFile(path.join(project, 'source/b.md'), small('第二份材料', '正文乙，在看着的时候改了。'))
+      const message = await reader?.read()
+      expect(new TextDecoder().decode(message?.value)).toContain('rebuilt')
+      expect(builds).toEqual([3, 1])
+      const page = await (await fetch(`${watcher.url}b.html`)).text()
+      expect(page).toContain('在看着的时候改了')
+      expect(page).toContain('EventSource')
+      await reader?.cancel()
+    } finally {
+      await watcher.close()
+    }
+  })
+})
