@@ -18,6 +18,7 @@ export function finishPackage(packed: Uint8Array, options: Readonly<FinishOption
   const entries = readZip(packed)
   edit(entries, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
   edit(entries, 'word/styles.xml', styles)
+  edit(entries, 'word/document.xml', tocEntryTabs)
   edit(entries, 'docProps/core.xml', (xml) => coreDates(xml, options.epochSeconds))
   stableRelationshipIds(entries)
   stableBookmarkIds(entries)
@@ -62,6 +63,21 @@ function styles(xml: string): string {
   )
   if (tocTabs === 0 && /w:styleId="TOC\d"/.test(xml)) throw unexpected('styles.xml', 'the right tab of the TOC styles')
   return leadered
+}
+
+/**
+ * document.xml: docx gives each pre-filled 目录 entry its own tab stops for an
+ * A4 page (a clear at 9026 and a dot-leader right tab at 9025 twips), which
+ * sit past the text edge of any smaller page and override nothing useful.
+ * Drop them, so the TOC n style's right tab at the text width (with its dot
+ * leader) rules, as it does after Word updates the field.
+ */
+function tocEntryTabs(xml: string): string {
+  const a4Tabs = /^<w:tabs><w:tab w:val="clear" w:pos="\d+"\/><w:tab w:val="right" w:pos="\d+" w:leader="dot"\/><\/w:tabs>$/
+  return xml.replace(/(<w:pStyle w:val="TOC\d"\/>)(<w:tabs>[\s\S]*?<\/w:tabs>)?/g, (_match, style: string, tabs: string | undefined) => {
+    if (tabs !== undefined && !a4Tabs.test(tabs)) throw unexpected('document.xml', 'the 目录 entries’ own A4 tab stops')
+    return style
+  })
 }
 
 /** Created and modified are the build's date, not the clock's: same input, same bytes. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {all, docxOf, first, paragraphStyle, textOf, type XmlElement} from '../../../helpers/docx.js'
+import {all, docxOf, first, paragraphStyle, styleById, textOf, type XmlElement} from '../../../helpers/docx.js'
 
 const markdown = `---
 title: 书名
@@ -55,5 +55,15 @@ describe('the 目录', () => {
     expect(entries.map(textOf)).toEqual(['一、甲1', '（一）甲一2', '二、乙7'])
     for (const entry of entries) expect(first(entry, 'w:tab')).toBeDefined()
     expect(first(sdt, 'w:fldChar')?.attributes['w:dirty']).toBe('false')
+  })
+
+  it('leaves the entries’ tab stop to the TOC styles (text width, dot leader), with none of its own', async () => {
+    const {sdt} = await tocOf(new Map([['sec-1', 1], ['sec-1-1', 2], ['sec-2', 7]]))
+    for (const entry of all(sdt, 'w:p')) expect(first(entry, 'w:tabs')).toBeUndefined()
+    const docx = await docxOf(markdown)
+    const styles = await docx.xml('word/styles.xml')
+    const tab = first(styleById(styles, 'TOC1'), 'w:tab')
+    // A5 with 19 + 17.875 mm margins: 111.125 mm of text, 6300 twips.
+    expect(tab?.attributes).toEqual({'w:val': 'right', 'w:leader': 'dot', 'w:pos': '6300'})
   })
 })
