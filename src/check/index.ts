@@ -4,6 +4,7 @@ import type {ParsedDocument} from '../model/parse.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
 import {readDocxText} from './docx-text.js'
 import {fontProblems, listPdfFonts} from './pdf-fonts.js'
+import {pageLabels} from './page-labels.js'
 import {readPdfText, type PdfPageText} from './pdf-text.js'
 import {findLostText, type LostText} from './rules/lost-text.js'
 import {sourceBlocks, squash, type SourceBlock} from './source-text.js'
@@ -77,9 +78,10 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
     findings.push({ruleId, reason: problem, place: fileName})
   }
 
-  // Text: every character of the source, in order, on the body pages.
+  // Text: every character of the source, in order, on the body pages (those numbered from 1).
   const pages = await readPdfText(bytes)
-  const bodyStart = Math.max(0, pages.findIndex((page) => page.label === '1'))
+  const labels = pageLabels(pdf)
+  const bodyStart = Math.max(0, labels.indexOf('1'))
   let stream = ''
   const pageAt: Array<{offset: number; page: number}> = []
   for (const page of pages.slice(bodyStart)) {
@@ -105,10 +107,10 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
       const place = `${fileName}:${entry.line ?? 1}:1`
       if (!listed) {
         findings.push({ruleId: 'toc-page-mismatch', reason: `Heading “${entry.text}” is not in the 目录`, place})
-      } else if (!actual || actual.label !== listed[1]) {
+      } else if (!actual || labels[actual.number - 1] !== listed[1]) {
         findings.push({
           ruleId: 'toc-page-mismatch',
-          reason: `目录 says “${entry.text}” is on page ${listed[1]}, but it is on page ${actual?.label ?? '(none)'}`,
+          reason: `目录 says “${entry.text}” is on page ${listed[1]}, but it is on page ${actual ? labels[actual.number - 1] : '(none)'}`,
           place,
           ...(actual ? {page: actual.number} : {})
         })

@@ -1,11 +1,9 @@
-import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {execFile} from 'node:child_process'
 
 /** One page of a PDF as a reader's text tool sees it: lines, top to bottom. */
 export interface PdfPageText {
   /** 1-based physical page number. */
   number: number
-  /** The page label (`i`, `1`), where the PDF has labels. */
-  label: string | undefined
   /** Page height in points. */
   height: number
   lines: PdfLine[]
@@ -13,19 +11,61 @@ export interface PdfPageText {
 
 export interface PdfLine {
   text: string
-  /** Baseline, in points from the page's bottom edge. */
+  /** Bottom of the line, in points from the page's bottom edge. */
   y: number
 }
 
 /**
- * The text of every page, with pdf.js (the PDF reader of Firefox): items
- * grouped into lines by their baseline, in the order the page draws them.
+ * The text of every page. Poppler's pdftotext (the tool print shops and our
+ * tests read PDFs with) does it in milliseconds; where it is not installed,
+ * pdf.js (Firefox's PDF reader) does the same, several times slower.
+ * `PAIBAN_PDF_TEXT=pdfjs` forces the second.
  */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfPageText[]> {
+  if (process.env['PAIBAN_PDF_TEXT'] !== 'pdfjs') {
+    const xhtml = await pdftotext(bytes)
+    if (xhtml !== undefined) return parseBboxLayout(xhtml)
+  }
+  return readWithPdfjs(bytes)
+}
+
+/** `pdftotext -bbox-layout - -`, or undefined when poppler is not installed. */
+function pdftotext(bytes: Uint8Array): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('pdftotext', ['-q', '-bbox-layout', '-', '-'], {encoding: 'utf8', maxBuffer: 512 * 1024 * 1024}, (error, stdout) => {
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') resolve(undefined)
+      else if (error) reject(error)
+      else resolve(stdout)
+    })
+    child.stdin?.on('error', () => undefined)
+    child.stdin?.end(bytes)
+  })
+}
+
+const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
+
+/** Pages and lines of pdftotext's XHTML: `<page height>` … `<line yMax>` `<word>…</word>`. */
+export function parseBboxLayout(xhtml: string): PdfPageText[] {
+  const pages: PdfPageText[] = []
+  for (const page of xhtml.split('<page ').slice(1)) {
+    const height = Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0)
+    const lines: PdfLine[] = []
+    for (const line of page.split('<line ').slice(1)) {
+      const bottom = Number(/yMax="([\d.]+)"/.exec(line)?.[1] ?? 0)
+      const words = [...line.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((word) => (word[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name] ?? ''))
+      const text = words.join(' ').trim()
+      if (text) lines.push({text, y: height - bottom})
+    }
+    pages.push({number: pages.length + 1, height, lines})
+  }
+  return pages
+}
+
+async function readWithPdfjs(bytes: Uint8Array): Promise<PdfPageText[]> {
+  const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdf.js detaches the buffer it is given, and refuses a Buffer: hand it a plain copy.
   const document = await getDocument({data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0}).promise
   try {
-    const labels = await document.getPageLabels()
     const pages: PdfPageText[] = []
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
@@ -47,7 +87,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfPageText[]> {
       }
       end()
       const [, , , top = 0] = page.view
-      pages.push({number, label: labels?.[number - 1] ?? undefined, height: top, lines})
+      pages.push({number, height: top, lines})
       page.cleanup()
     }
     return pages

@@ -140,15 +140,21 @@ describe('the preflight', () => {
     expect(checkDocx(docx, await checked())).toEqual([])
   })
 
-  it('fails a PDF and a Word copy with a paragraph cut out, naming the line and the page', async () => {
+  it.each(['poppler', 'pdfjs'])('fails a PDF and a Word copy with a paragraph cut out, naming the line and the page (PDF text by %s)', async (reader) => {
     const markdown = await sourceMarkdown()
     const lines = markdown.split('\n')
     const cut = lines.findIndex((line) => line.startsWith('**二要讲政治'))
     const {pdf, docx} = await outputsOf([...lines.slice(0, cut), ...lines.slice(cut + 1)].join('\n'))
-    const pdfFindings = await checkPdf(pdf, await checked())
-    expect(pdfFindings).toHaveLength(1)
-    expect(pdfFindings[0]).toMatchObject({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})
-    expect(pdfFindings[0]?.page).toBeGreaterThan(4)
+    process.env['PAIBAN_PDF_TEXT'] = reader
+    try {
+      const pdfFindings = await checkPdf(pdf, await checked())
+      expect(pdfFindings).toHaveLength(1)
+      expect(pdfFindings[0]).toMatchObject({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})
+      expect(pdfFindings[0]?.page).toBeGreaterThan(4)
+      expect(await checkPdf((await outputsOf(markdown)).pdf, await checked())).toEqual([])
+    } finally {
+      delete process.env['PAIBAN_PDF_TEXT']
+    }
     expect(checkDocx(docx, await checked())).toEqual([expect.objectContaining({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})])
   })
 
