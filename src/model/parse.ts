@@ -4,8 +4,10 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import remarkContainerDirective from '../read/container-directive.js'
 import {readFrontMatter} from '../read/front-matter.js'
 import remarkLeadSentence from './lead-sentence.js'
+import remarkOfficial from './official.js'
 import {buildOutline} from './outline.js'
 import type {DocumentMeta, OutlineEntry} from './types.js'
 
@@ -17,7 +19,7 @@ export interface ParsedDocument {
   file: VFile
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkLeadSentence)
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkContainerDirective).use(remarkLeadSentence).use(remarkOfficial)
 
 /** Parse normalized Markdown (with front matter) into the document model. */
 export function parseDocument(markdown: string, fileName: string): ParsedDocument {

@@ -1,4 +1,4 @@
-import type {Parent, PhrasingContent} from 'mdast'
+import type {Paragraph, Parent, PhrasingContent} from 'mdast'
 
 /**
  * paiban's own mdast nodes, declared once here (see docs/model.md).
@@ -51,4 +51,32 @@ export interface OutlineEntry {
   section: number
   /** Source line of the heading, for messages. */
   line: number | undefined
+}
+
+/**
+ * The parts of a 公文 (GB/T 9704-2012) that stand apart from the body and
+ * that templates place: the 主送机关 line under the title, the 附件说明 after
+ * the body, the 发文机关署名 and the 成文日期 at the end. Written in Markdown
+ * as `:::addressee`, `:::attachments`, `:::signature`, `:::date` containers
+ * (docs/model.md); the title is the front matter's.
+ */
+export type OfficialRole = 'addressee' | 'attachments' | 'signature' | 'date'
+
+/**
+ * One 公文 element: its paragraphs as written, one per line of the source —
+ * for `attachments`, one per attachment ("附件：1.…", "2.…").
+ */
+export interface OfficialBlock extends Parent {
+  type: 'officialBlock'
+  role: OfficialRole
+  children: Paragraph[]
+}
+
+declare module 'mdast' {
+  interface BlockContentMap {
+    officialBlock: OfficialBlock
+  }
+  interface RootContentMap {
+    officialBlock: OfficialBlock
+  }
 }

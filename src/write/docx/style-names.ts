@@ -26,6 +26,11 @@ export const styleIds = {
   tableHeading: 'TableHeading',
   figure: 'Figure',
   thematicBreak: 'ThematicBreak',
+  // 公文 elements (handlers/official.ts).
+  addressee: 'OfficialAddressee',
+  attachments: 'OfficialAttachments',
+  signature: 'OfficialSignature',
+  issueDate: 'OfficialDate',
   // Character styles.
   leadSentence: 'LeadSentence',
   hyperlink: 'Hyperlink',
@@ -52,7 +57,11 @@ export const ownStyleNames = {
   tableHeading: '表格标题',
   figure: '图片',
   thematicBreak: '分隔线',
-  tocLink: '目录链接'
+  tocLink: '目录链接',
+  addressee: '主送',
+  attachments: '附件说明',
+  signature: '署名',
+  issueDate: '成文日期'
 } as const
 
 /** Word's built-in style names, spelled as Word writes them in styles.xml. */

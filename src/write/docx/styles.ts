@@ -240,7 +240,8 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
         spacing: {after: bodyPitch},
         border: {bottom: rule}
       }
-    }
+    },
+    ...officialStyles(body.sizePt, bodyPitch)
   ]
 
   const characterStyles: ICharacterStyleOptions[] = [
@@ -263,6 +264,51 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
     paragraphStyles,
     characterStyles
   }
+}
+
+/**
+ * The 公文 elements' styles (GB/T 9704-2012 §7.3, guide §2), in the body's
+ * font and size: 主送 flush left under the title; 附件说明 one line below
+ * the body, 2 characters in (handlers/official.ts hangs the numbers); 署名
+ * and 成文日期 at the right, the date 4 characters in, with room above the
+ * signature for the seal. The handler centres the signature over the date.
+ */
+/** Characters the 附件说明 stands in from the left margin (GB/T 9704 §7.3.4: 左空二字). */
+export const attachmentIndentChars = 2
+
+/** Characters the 成文日期 stands in from the right margin (GB/T 9704 §7.3.5.1: 右空四字). */
+export const dateIndentChars = 4
+
+function officialStyles(sizePt: number, bodyPitch: number): IParagraphStyleOptions[] {
+  const chars = (count: number): number => pointsToTwips(sizePt * count)
+  const flush = {firstLine: 0, firstLineChars: 0}
+  return [
+    {id: styleIds.addressee, name: ownStyleNames.addressee, basedOn: styleIds.body, next: styleIds.body, quickFormat: true, paragraph: {indent: flush}},
+    {
+      id: styleIds.attachments,
+      name: ownStyleNames.attachments,
+      basedOn: styleIds.body,
+      next: styleIds.attachments,
+      quickFormat: true,
+      paragraph: {alignment: AlignmentType.LEFT, indent: {left: chars(attachmentIndentChars), ...flush}, spacing: {before: bodyPitch}, contextualSpacing: true, keepLines: true}
+    },
+    {
+      id: styleIds.signature,
+      name: ownStyleNames.signature,
+      basedOn: styleIds.body,
+      next: styleIds.issueDate,
+      quickFormat: true,
+      paragraph: {alignment: AlignmentType.RIGHT, indent: {right: chars(dateIndentChars), ...flush}, spacing: {before: bodyPitch * 2}, contextualSpacing: true, keepNext: true, keepLines: true}
+    },
+    {
+      id: styleIds.issueDate,
+      name: ownStyleNames.issueDate,
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      quickFormat: true,
+      paragraph: {alignment: AlignmentType.RIGHT, indent: {right: chars(dateIndentChars), ...flush}, keepLines: true}
+    }
+  ]
 }
 
 export function alignmentOf(align: ResolvedTextStyle['align']): (typeof AlignmentType)[keyof typeof AlignmentType] {

@@ -7,12 +7,14 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {LeadSentence} from '../../model/types.js'
 import type {OutlineEntry} from '../../model/types.js'
+import {groupClosing, officialBlockToHast, officialClassNames} from './official.js'
 
 /**
  * Raw HTML in Markdown is parsed, then sanitized with GitHub's schema: no
  * script, iframe, style or link element, no event handler, no `javascript:`
  * URL. Images may only name files beside the document (see dropRemoteImages),
- * so the page never loads anything remote. Our own lead-sentence class is allowed.
+ * so the page never loads anything remote. Our own classes (lead sentence,
+ * 公文 elements) are allowed.
  */
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -20,7 +22,9 @@ const sanitizeSchema: SanitizeSchema = {
   clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
-    strong: [...(defaultSchema.attributes?.['strong'] ?? []), ['className', 'lead']]
+    strong: [...(defaultSchema.attributes?.['strong'] ?? []), ['className', 'lead']],
+    div: [...(defaultSchema.attributes?.['div'] ?? []), ['className', ...officialClassNames]],
+    span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...officialClassNames]]
   },
   // A stylesheet's text is not the document's text: drop it with the element.
   strip: [...(defaultSchema.strip ?? []), 'style']
@@ -41,7 +45,8 @@ const toHastProcessor = unified()
         }
         state.patch(node, result)
         return result
-      }
+      },
+      officialBlock: officialBlockToHast
     }
   })
   .use(rehypeRaw)
@@ -56,6 +61,7 @@ export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
   const result: HastRoot = toHastProcessor.runSync(tree)
   numberHeadings(result, outline)
   dropRemoteImages(result)
+  groupClosing(result)
   return result
 }
 

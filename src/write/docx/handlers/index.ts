@@ -4,11 +4,13 @@ import type {DocxContext, DocxState} from '../context.js'
 import {blockquote, code, heading, paragraph, thematicBreak} from './block.js'
 import {inlines} from './inline.js'
 import {list} from './list.js'
+import {officialBlock} from './official.js'
 import {table} from './table.js'
 
 /** Word blocks (paragraphs, tables) for a run of mdast nodes. */
 export function blocks(nodes: readonly RootContent[], context: DocxContext, state: DocxState): FileChild[] {
-  return nodes.flatMap((node) => block(node, context, state))
+  // A 公文 signature is centred over the date after it (official.ts).
+  return nodes.flatMap((node, index) => node.type === 'officialBlock' ? officialBlock(node, context, state, nodes[index + 1]) : block(node, context, state))
 }
 
 /** Every mdast node type, by where it is handled or why it is dropped. */
@@ -24,6 +26,14 @@ function block(node: RootContent, context: DocxContext, state: DocxState): FileC
       return list(node, context, state)
     case 'table':
       return table(node, context, state)
+    case 'officialBlock':
+      return officialBlock(node, context, state)
+    // model/official.ts unwraps every container it does not know; text and
+    // leaf directives are never read (read/container-directive.ts).
+    case 'containerDirective':
+      return blocks(node.children, context, state)
+    case 'leafDirective':
+      return []
     case 'code':
       return code(node, context, state)
     case 'thematicBreak':
@@ -54,6 +64,7 @@ function block(node: RootContent, context: DocxContext, state: DocxState): FileC
     case 'imageReference':
     case 'footnoteReference':
     case 'leadSentence':
+    case 'textDirective':
       return [new Paragraph({style: context.paragraphStyle, children: inlines([node], context, state)})]
   }
 }

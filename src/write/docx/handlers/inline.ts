@@ -56,6 +56,9 @@ function inline(node: PhrasingContent, context: DocxContext, state: DocxState): 
     // Raw HTML is markup, not content: the Word copy drops it, as the PDF does.
     case 'html':
       return []
+    // Never read: paiban's Markdown has container directives only (read/container-directive.ts).
+    case 'textDirective':
+      return inlines(node.children, context, state)
   }
 }
 
