@@ -207,30 +207,39 @@ async function buildDocument(
     sourceDirectory: path.dirname(input)
   }
 
-  // 2. HTML: the print pages and the web page.
+  // 2. HTML: the print pages and the web page, while the browser starts.
+  const browser = settings.formats.includes('pdf') ? settings.browser() : undefined
+  browser?.catch(() => undefined)
   const {writeHtml} = await import('./write/html/index.js')
   const html = await phase('html', () => writeHtml(context, {name}))
   if (html.missingGlyphs.length > 0) throw missingGlyphError(html.missingGlyphs, markdown, relative, template)
 
-  // 3. PDF, then Word (whose 目录 takes the PDF's page numbers); the PDF's check overlaps with Word.
+  // 3. PDF and Word: Word starts once the body's print gives the 目录 its page numbers,
+  //    while the cover and 目录 print; the PDF's check overlaps with Word.
   const outputs = new Map<OutputFormat, {bytes: Uint8Array; pages?: number}>()
   const findings: CheckFinding[] = []
-  let headingPages: Map<string, number> | undefined
+  const wantDocx = settings.formats.includes('docx')
+  let docx: Promise<Uint8Array> | undefined
+  const startDocx = (pages: ReadonlyMap<string, number> | undefined): void => {
+    docx = import('./write/docx/index.js').then(({writeDocx}) => phase('docx', () => writeDocx(context, pages ? {tocPages: pages} : {})))
+    docx.catch(() => undefined)
+  }
   let pdfCheck: Promise<CheckFinding[]> | undefined
-  if (settings.formats.includes('pdf')) {
+  if (browser) {
     const {writePdf} = await import('./write/pdf/index.js')
-    const browser = await settings.browser()
-    const pdf = await phase('pdf', () => writePdf(context, html, browser, {producer: `paiban ${version}`}))
+    const pdf = await phase('pdf', async () =>
+      writePdf(context, html, await browser, {producer: `paiban ${version}`, ...(wantDocx ? {onHeadingPages: startDocx} : {})})
+    )
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
-    headingPages = pdf.headingPages
     if (settings.check) {
       const {checkPdf} = await import('./check/index.js')
       pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}))
     }
+  } else if (wantDocx) {
+    startDocx(undefined)
   }
-  if (settings.formats.includes('docx')) {
-    const {writeDocx} = await import('./write/docx/index.js')
-    const bytes = await phase('docx', () => writeDocx(context, headingPages ? {tocPages: headingPages} : {}))
+  if (docx) {
+    const bytes = await docx
     outputs.set('docx', {bytes})
     if (settings.check) {
       const {checkDocx} = await import('./check/index.js')

@@ -5,7 +5,7 @@ import type {ResolvedTemplate} from '../template/resolve.js'
 import {readDocxText} from './docx-text.js'
 import {fontProblems, listPdfFonts} from './pdf-fonts.js'
 import {pageLabels} from './page-labels.js'
-import {readPdfText, type PdfPageText} from './pdf-text.js'
+import {readPdfText, visualText, type PdfPageText} from './pdf-text.js'
 import {findLostText, type LostText} from './rules/lost-text.js'
 import {sourceBlocks, squash, type SourceBlock} from './source-text.js'
 
@@ -98,7 +98,8 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   }
 
   // 目录: each number is the page where its heading is.
-  const front = squash(pages.slice(0, bodyStart).flatMap((page) => page.lines.map((line) => line.text)).join(''))
+  // The 目录 read line by line as it looks: a title spaced out (目 录) may come apart in reading order.
+  const front = squash(pages.slice(0, bodyStart).map(visualText).join(''))
   if (template.toc.show && front) {
     for (const entry of document.outline.filter((heading) => heading.level <= template.toc.depth)) {
       const heading = squash(entry.text)

@@ -11,6 +11,8 @@ export interface PdfPageText {
 
 export interface PdfLine {
   text: string
+  /** Left edge of the line, in points. */
+  x: number
   /** Bottom of the line, in points from the page's bottom edge. */
   y: number
 }
@@ -52,9 +54,10 @@ export function parseBboxLayout(xhtml: string): PdfPageText[] {
     const lines: PdfLine[] = []
     for (const line of page.split('<line ').slice(1)) {
       const bottom = Number(/yMax="([\d.]+)"/.exec(line)?.[1] ?? 0)
+      const left = Number(/xMin="([\d.]+)"/.exec(line)?.[1] ?? 0)
       const words = [...line.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((word) => (word[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name] ?? ''))
       const text = words.join(' ').trim()
-      if (text) lines.push({text, y: height - bottom})
+      if (text) lines.push({text, x: left, y: height - bottom})
     }
     pages.push({number: pages.length + 1, height, lines})
   }
@@ -73,14 +76,16 @@ async function readWithPdfjs(bytes: Uint8Array): Promise<PdfPageText[]> {
       const lines: PdfLine[] = []
       let current = ''
       let baseline: number | undefined
+      let left = 0
       const end = (): void => {
-        if (current.trim() && baseline !== undefined) lines.push({text: current.trim(), y: baseline})
+        if (current.trim() && baseline !== undefined) lines.push({text: current.trim(), x: left, y: baseline})
         current = ''
       }
       for (const item of content.items) {
         if (!('str' in item)) continue
         const y = item.transform[5] ?? 0
         if (baseline !== undefined && Math.abs(y - baseline) > 2) end()
+        if (!current) left = item.transform[4] ?? 0
         baseline = y
         current += item.str
         if (item.hasEOL) end()
@@ -94,4 +99,12 @@ async function readWithPdfjs(bytes: Uint8Array): Promise<PdfPageText[]> {
   } finally {
     await document.destroy()
   }
+}
+
+/** A page's text as it reads on the page: lines top to bottom, and left to right where they share a baseline. */
+export function visualText(page: PdfPageText): string {
+  return [...page.lines]
+    .sort((a, b) => Math.round(b.y) - Math.round(a.y) || a.x - b.x)
+    .map((line) => line.text)
+    .join('\n')
 }

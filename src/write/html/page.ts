@@ -62,10 +62,12 @@ function documentHtml(context: BuildContext, styles: PageStyles, bodyClass: stri
 }
 
 /**
- * Split the body into the opening (before the first top-level heading) and
- * one <section> per top-level heading, each on its own named page.
+ * Split the body into the opening (the title and any text before the first
+ * top-level heading) and one <section> per top-level heading, each on its own
+ * named page when the template has running heads. With no text before it, the
+ * first section opens under the title rather than leaving the title alone on a page.
  */
-function sectioned(body: HastRoot, outline: OutlineEntry[]): Element[] {
+function sectioned(title: Element, body: HastRoot, outline: OutlineEntry[], namedPages: boolean): Element[] {
   const topLevelIds = new Set(outline.filter((entry) => entry.level === 1).map((entry) => entry.id))
   const opening: ElementContent[] = []
   const sections: ElementContent[][] = []
@@ -77,12 +79,11 @@ function sectioned(body: HastRoot, outline: OutlineEntry[]): Element[] {
       ;(sections[sections.length - 1] ?? opening).push(node)
     }
   }
-  return [
-    h('section', {className: ['opening']}, opening),
-    ...sections.map((children, index) =>
-      h('section', {className: ['section'], style: `page: ${sectionPageName(index)}`}, children)
-    )
-  ]
+  const section = (children: ElementContent[], index: number): Element =>
+    h('section', {className: ['section'], ...(namedPages ? {style: `page: ${sectionPageName(index)}`} : {})}, children)
+  const [first, ...rest] = sections
+  if (opening.length === 0 && first) return [section([title, ...first], 0), ...rest.map((children, index) => section(children, index + 1))]
+  return [h('section', {className: ['opening']}, [title, ...opening]), ...sections.map(section)]
 }
 
 /** The title at the head of the body; only the title is a heading (and a bookmark). */
@@ -97,7 +98,7 @@ function titleBlock(context: BuildContext): Element {
 /** The body as printed: title, opening, sections. */
 export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
   return documentHtml(context, styles, 'print body', [
-    h('main', [titleBlock(context), ...sectioned(body, context.document.outline)])
+    h('main', sectioned(titleBlock(context), body, context.document.outline, true))
   ])
 }
 
