@@ -10,6 +10,11 @@ import type {PageResources} from './serve.js'
 export interface PdfOptions {
   /** Written into the PDF's Producer. */
   producer: string
+  /**
+   * Called as soon as the body's print tells each heading's page, before the
+   * cover and 目录 are printed: the Word copy can start then. Default: none.
+   */
+  onHeadingPages?: (pages: ReadonlyMap<string, number>) => void
 }
 
 export interface PdfOutput {
@@ -35,6 +40,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
   const body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
   const targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
   const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+  options.onHeadingPages?.(headingPages)
 
   const {template} = context
   let front: Uint8Array | undefined
