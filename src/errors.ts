@@ -14,6 +14,10 @@ export type PaibanErrorCode =
   | 'E_BROWSER'
   | 'E_RESOURCE_BLOCKED'
   | 'E_CHECK'
+  | 'E_GHOSTSCRIPT_MISSING'
+  | 'E_GHOSTSCRIPT'
+  | 'E_ICC_PROFILE'
+  | 'E_PDFX'
 
 /** Exit codes, one meaning each: see cli/main.ts. */
 export const exitCodeOf: Record<PaibanErrorCode, number> = {
@@ -26,7 +30,11 @@ export const exitCodeOf: Record<PaibanErrorCode, number> = {
   E_BROWSER_MISSING: 3,
   E_BROWSER: 3,
   E_RESOURCE_BLOCKED: 1,
-  E_CHECK: 1
+  E_CHECK: 1,
+  E_GHOSTSCRIPT_MISSING: 3,
+  E_GHOSTSCRIPT: 3,
+  E_ICC_PROFILE: 2,
+  E_PDFX: 1
 }
 
 export interface PaibanErrorOptions {

@@ -4,13 +4,14 @@ import {version} from '../version.js'
 import type {CommandContext, RegisterCommand} from './command.js'
 import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'
+import {registerImpose} from './commands/impose.js'
 import {registerLint} from './commands/lint.js'
 import {registerNormalize} from './commands/normalize.js'
 import {registerWatch} from './commands/watch.js'
 import {consoleReporter, reportError, type Reporter} from './report.js'
 
 /** Every command, in the order `--help` lists them. */
-const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint]
+const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint, registerImpose]
 
 /**
  * argv → exit code: 0 ok, 1 a document failed or lint found something,
