@@ -11,10 +11,10 @@ import type {CheckFinding} from './check/index.js'
 import type {BuildContext} from './context.js'
 import {PaibanError} from './errors.js'
 import {isInside, writeAtomic} from './fs.js'
-import {parseDocument, type ParsedDocument} from './model/parse.js'
-import {normalizeText} from './normalize/index.js'
+import type {ParsedDocument} from './model/parse.js'
 import {packageRoot} from './paths.js'
 import {decodeText} from './read/decode.js'
+import {frontMatterTemplate, markdownOf, readSourceBytes} from './read/source.js'
 import {inShard, type Shard} from './shard.js'
 import {sourceDateEpoch} from './source-date.js'
 import {loadTemplate, templateDirectory} from './template/load.js'
@@ -152,19 +152,6 @@ interface DocumentSettings {
   browser: () => Promise<Browser>
 }
 
-/** Read a source: `.md` as it is, `.txt` through the normalizer. */
-export async function readSource(input: string): Promise<string> {
-  const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
-    throw new PaibanError('E_INPUT', `Cannot read ${input}: ${error.code ?? error.message}`, {hint: 'Check the file name.'})
-  })
-  const text = decodeText(bytes, input)
-  if (input.endsWith('.md')) return text
-  const result = normalizeText(text, {fileName: input})
-  // A text with no title line is titled by its file name.
-  if (result.title !== undefined) return result.markdown
-  return normalizeText(text, {fileName: input, frontMatter: {title: path.basename(input, path.extname(input))}}).markdown
-}
-
 /** Times each phase and reports it. */
 function phaseTimer(input: string, emit: DocumentSettings['emit']) {
   return async <T>(phase: BuildPhase, work: () => T | Promise<T>): Promise<T> => {
@@ -185,19 +172,23 @@ async function buildDocument(
   const name = path.basename(input, path.extname(input))
   const relative = path.relative(settings.projectRoot, input) || input
 
-  // 1. Read and parse (cheap): enough to know the template and the input hash.
-  const markdown = await phase('read', () => readSource(input))
-  const document = await phase('model', () => parseDocument(markdown, relative))
-  const templateName = settings.template ?? document.meta.template ?? 'booklet'
-  const templateBase = document.meta.template && !settings.template ? path.dirname(input) : settings.projectRoot
+  // 1. Read the text and resolve the template: enough to know whether anything changed,
+  //    without parsing the document (a build with nothing to do stays fast).
+  const text = await phase('read', async () => decodeText(await readSourceBytes(input), input))
+  const named = input.endsWith('.md') ? await frontMatterTemplate(text) : undefined
+  const templateName = settings.template ?? named ?? 'booklet'
+  const templateBase = named && !settings.template ? path.dirname(input) : settings.projectRoot
   const directory = templateDirectory(templateName, templateBase)
   const template = resolveTemplate(await loadTemplate(directory), directory)
-  const key = await inputKey(markdown, template, settings)
+  const key = await inputKey(text, template, settings)
   const files = settings.formats.map((format) => path.join(settings.outDir, `${name}.${format}`))
   if (!settings.force && (await isFresh(input, key, files))) {
     settings.emit({type: 'skipped', input})
     return {result: {input, outputs: [], skipped: true}}
   }
+  const markdown = await markdownOf(text, input)
+  const {parseDocument} = await import('./model/parse.js')
+  const document = await phase('model', () => parseDocument(markdown, relative))
 
   const context: BuildContext = {
     document,
@@ -292,13 +283,14 @@ async function copyAssets(assets: Array<{from: string; to: string}>, settings: D
 const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
 
 /**
- * What decides a document's outputs: its text, the template (data, stylesheets,
- * fonts), paiban's version and the options. Unchanged → the build skips it.
+ * What decides a document's outputs: its text as read (normalizing a .txt is
+ * paiban's own doing, which its version covers), the template (data,
+ * stylesheets, fonts), paiban's version and the options. Unchanged → skipped.
  */
-async function inputKey(markdown: string, template: ResolvedTemplate, settings: DocumentSettings): Promise<string> {
+async function inputKey(text: string, template: ResolvedTemplate, settings: DocumentSettings): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`paiban ${version}\n${settings.formats.join(',')}\ncheck=${settings.check}\n${process.env['SOURCE_DATE_EPOCH'] ?? ''}\n`)
-  hash.update(markdown)
+  hash.update(text)
   hash.update(JSON.stringify(template))
   for (const file of template.stylesheets) hash.update(await readFile(file))
   for (const font of template.fonts) {

@@ -4,9 +4,8 @@ import {PaibanError} from '../../errors.js'
 import {parseDocument} from '../../model/parse.js'
 import {loadTemplate, templateDirectory} from '../../template/load.js'
 import {resolveTemplate} from '../../template/resolve.js'
-import {readSource} from '../../build.js'
+import {readSource, readSourceBytes} from '../../read/source.js'
 import type {CommandContext} from '../command.js'
-import {readInput} from './normalize.js'
 
 export function registerCheck({program, reporter, setExitCode}: CommandContext): void {
   program
@@ -20,7 +19,7 @@ export function registerCheck({program, reporter, setExitCode}: CommandContext):
       const name = flags.template ?? document.meta.template ?? 'booklet'
       const directory = templateDirectory(name, process.cwd())
       const template = resolveTemplate(await loadTemplate(directory), directory)
-      const bytes = await readInput(file)
+      const bytes = await readSourceBytes(file)
       let findings
       if (file.endsWith('.pdf')) findings = await checkPdf(bytes, {document, template})
       else if (file.endsWith('.docx')) findings = checkDocx(bytes, {document, template})

@@ -1,10 +1,10 @@
 import {readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {decodeText} from '../../read/decode.js'
+import {readSourceBytes} from '../../read/source.js'
 import {isFixable, normalizeText} from '../../normalize/index.js'
 import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
-import {readInput} from './normalize.js'
 
 export function registerLint({program, reporter, setExitCode}: CommandContext): void {
   program
@@ -24,7 +24,7 @@ export function registerLint({program, reporter, setExitCode}: CommandContext): 
 export async function lintCommand(inputs: string[], reporter: Reporter): Promise<number> {
   let failed = false
   for (const file of await expand(inputs)) {
-    const text = decodeText(await readInput(file), file)
+    const text = decodeText(await readSourceBytes(file), file)
     const result = normalizeText(text, {fileName: file})
     const changes = result.messages.filter(isFixable)
     for (const message of result.messages) {

@@ -1,9 +1,9 @@
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {PaibanError} from '../../errors.js'
 import {writeAtomic} from '../../fs.js'
 import {frontMatterFields} from '../../read/front-matter.js'
 import {decodeText} from '../../read/decode.js'
+import {readSourceBytes} from '../../read/source.js'
 import {isFixable, normalizeText, type FrontMatterFields} from '../../normalize/index.js'
 import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
@@ -31,7 +31,7 @@ export interface NormalizeFlags {
  * `paiban lint` lists.
  */
 export async function normalizeCommand(file: string, flags: NormalizeFlags, reporter: Reporter): Promise<number> {
-  const text = decodeText(await readInput(file), file)
+  const text = decodeText(await readSourceBytes(file), file)
   const result = normalizeText(text, {fileName: file, frontMatter: parseSettings(flags.set ?? [])})
   for (const message of result.messages) {
     if (!isFixable(message)) reportMessage({...reporter, out: reporter.err}, message)
@@ -42,16 +42,6 @@ export async function normalizeCommand(file: string, flags: NormalizeFlags, repo
     process.stdout.write(result.markdown)
   }
   return 0
-}
-
-export async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file)
-  } catch (error) {
-    throw new PaibanError('E_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      hint: 'Check the file name.'
-    })
-  }
 }
 
 /** `--set title=… --set keywords=甲,乙` → front matter fields. */

@@ -1,0 +1,50 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {PaibanError} from '../errors.js'
+import {decodeText} from './decode.js'
+
+/** Read a source's bytes; a missing file is an input error naming it. */
+export async function readSourceBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    throw new PaibanError('E_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      hint: 'Check the file name.'
+    })
+  }
+}
+
+/**
+ * A source as paiban Markdown: `.md` as it is, anything else (a `.txt`)
+ * through the normalizer, titled by its first line or else its file name.
+ */
+export async function markdownOf(text: string, file: string): Promise<string> {
+  if (file.endsWith('.md')) return text
+  const {normalizeText} = await import('../normalize/index.js')
+  const result = normalizeText(text, {fileName: file})
+  if (result.title !== undefined) return result.markdown
+  return normalizeText(text, {fileName: file, frontMatter: {title: path.basename(file, path.extname(file))}}).markdown
+}
+
+/** Read, decode and (for plain text) normalize a source. */
+export async function readSource(file: string): Promise<string> {
+  return markdownOf(decodeText(await readSourceBytes(file), file), file)
+}
+
+/**
+ * The `template:` a Markdown source's front matter names, read without
+ * parsing the document: the build decides from it whether anything changed.
+ */
+export async function frontMatterTemplate(text: string): Promise<string | undefined> {
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text)
+  if (!match?.[1] || !/^template\s*:/m.test(match[1])) return undefined
+  const {parse} = await import('yaml')
+  try {
+    const data: unknown = parse(match[1])
+    const template = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['template'] : undefined
+    return typeof template === 'string' ? template : undefined
+  } catch {
+    // The full parse reports the YAML error with its position.
+    return undefined
+  }
+}
