@@ -1,0 +1,154 @@
+import {execFileSync} from 'node:child_process'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {parseDocument} from '../model/parse.js'
+import {packageRoot} from '../paths.js'
+import {loadTemplate, templateDirectory} from '../template/load.js'
+import {resolveTemplate} from '../template/resolve.js'
+import {writeHtml} from '../write/html/index.js'
+import {chromiumFlags, findChromium} from '../write/pdf/browser.js'
+import {repeatedSeed} from './cases.js'
+import {measure, median, type Measurement} from './measure.js'
+
+/**
+ * `npm run bench`: paiban against the floor — headless Chromium printing
+ * paiban's own HTML by itself — as medians of alternating runs, written to
+ * docs/benchmarks.md. `--short` (CI): the seed only, one run, to stdout.
+ */
+const short = process.argv.includes('--short')
+const runs = short ? 1 : Number(process.argv[process.argv.indexOf('--runs') + 1] || 5)
+const cli = path.join(packageRoot, 'bin/paiban.js')
+const seedFile = path.join(packageRoot, 'source/zhuti-jiaoyu.md')
+
+interface Row {
+  name: string
+  paiban: Measurement[]
+  floor: Measurement[] | undefined
+  floorName: string
+  target: string
+}
+
+async function floorHtml(markdown: string, file: string): Promise<void> {
+  const document = parseDocument(markdown, path.basename(file))
+  const directory = templateDirectory('booklet', packageRoot)
+  const template = resolveTemplate(await loadTemplate(directory), directory)
+  const html = writeHtml(
+    {document, template, sourceDateEpoch: 0, projectRoot: path.dirname(file), sourceDirectory: path.dirname(file)},
+    {name: 'floor'}
+  )
+  // The same page paiban prints, with its fonts as files the browser opens by itself.
+  let page = html.printBody
+  for (const [url, fontFile] of html.printFonts) page = page.replaceAll(`url('${url}')`, `url('file://${fontFile}')`)
+  await writeFile(file, page)
+}
+
+function chromiumPrint(html: string, pdf: string, profile: string): [string, string[]] {
+  return [findChromium(), ['--headless', ...chromiumFlags, `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]]
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'paiban-bench-'))
+  const environment = {...process.env, NO_COLOR: '1'}
+  const rows: Row[] = []
+  try {
+    const sizes = short ? [1] : [1, 10, 100]
+    for (const times of sizes) {
+      const name = `seed-x${times}`
+      const markdown = times === 1 ? await readFile(seedFile, 'utf8') : await repeatedSeed(seedFile, times)
+      const source = path.join(work, `${name}.md`)
+      await writeFile(source, markdown)
+      const html = path.join(work, `${name}.floor.html`)
+      await floorHtml(markdown, html)
+      const row: Row = {name: `${times === 1 ? 'seed' : `seed ×${times}`}: PDF + Word + HTML`, paiban: [], floor: [], floorName: 'chromium --print-to-pdf', target: '≤ 1.3× floor'}
+      for (let run = 0; run < runs; run++) {
+        const profile = await mkdtemp(path.join(work, 'profile-'))
+        const [command, args] = chromiumPrint(html, path.join(work, `${name}.floor.pdf`), profile)
+        row.floor?.push(await measure(command, args, {cwd: work, env: environment}))
+        await rm(profile, {recursive: true, force: true})
+        row.paiban.push(await measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'out'), '--force'], {cwd: work, env: environment}))
+        process.stderr.write(`${row.name} run ${run + 1}/${runs}\n`)
+      }
+      rows.push(row)
+      if (times === 100) {
+        const word: Row = {name: 'seed ×100: Word alone', paiban: [], floor: undefined, floorName: '—', target: '≤ 2 s'}
+        for (let run = 0; run < runs; run++) {
+          word.paiban.push(await measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'word'), '--format', 'docx', '--force'], {cwd: work, env: environment}))
+        }
+        rows.push(word)
+      }
+    }
+    if (!short) {
+      // A batch of 20 seed-sized documents in one command, against 20 separate runs of the seed (the seed row's median × 20).
+      const batch = path.join(work, 'batch')
+      await mkdir(path.join(batch, 'source'), {recursive: true})
+      const seed = await readFile(seedFile, 'utf8')
+      for (let index = 1; index <= 20; index++) await writeFile(path.join(batch, 'source', `doc-${index}.md`), seed)
+      const row: Row = {name: 'batch of 20 seed-sized documents, one command', paiban: [], floor: undefined, floorName: '20 separate runs', target: '≤ 0.5× 20 runs'}
+      for (let run = 0; run < runs; run++) {
+        row.paiban.push(await measure(process.execPath, [cli, 'build', '--force'], {cwd: batch, env: environment}))
+      }
+      const single = rows[0]?.paiban.map((measurement) => measurement.milliseconds) ?? []
+      row.floor = [{milliseconds: median(single) * 20, peakBytes: 0, exitCode: 0}]
+      rows.push(row)
+      // A rebuild with nothing to do, against starting Node itself.
+      const noop: Row = {name: 'no-op rebuild of the batch', paiban: [], floor: [], floorName: '`node -e ""`', target: '≤ 0.5 s'}
+      for (let run = 0; run < runs; run++) {
+        noop.floor?.push(await measure(process.execPath, ['-e', ''], {cwd: batch, env: environment}))
+        noop.paiban.push(await measure(process.execPath, [cli, 'build'], {cwd: batch, env: environment}))
+      }
+      rows.push(noop)
+    }
+  } finally {
+    await rm(work, {recursive: true, force: true})
+  }
+  const report = render(rows)
+  if (short) {
+    process.stdout.write(report)
+  } else {
+    await writeFile(path.join(packageRoot, 'docs/benchmarks.md'), report)
+    process.stdout.write(report)
+  }
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(2)} s`
+}
+
+function megabytes(bytes: number): string {
+  return bytes === 0 ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  let chromium = 'unknown'
+  try {
+    chromium = execFileSync(findChromium(), ['--version'], {encoding: 'utf8'}).trim()
+  } catch {
+    // The table says so.
+  }
+  return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB, ${os.type()} ${os.release()}, Node ${process.version}, ${chromium}`
+}
+
+function render(rows: Row[]): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine()}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time, memory the peak of the summed PSS of the process and all its children (the browser included).`,
+    '',
+    '| case | paiban | peak memory | floor | floor time | floor memory | ratio | target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |'
+  ]
+  for (const row of rows) {
+    const time = median(row.paiban.map((measurement) => measurement.milliseconds))
+    const memory = median(row.paiban.map((measurement) => measurement.peakBytes))
+    const floorTime = row.floor ? median(row.floor.map((measurement) => measurement.milliseconds)) : undefined
+    const floorMemory = row.floor ? median(row.floor.map((measurement) => measurement.peakBytes)) : 0
+    lines.push(
+      `| ${row.name} | ${seconds(time)} | ${megabytes(memory)} | ${row.floorName} | ${floorTime === undefined ? '—' : seconds(floorTime)} | ${megabytes(floorMemory)} | ${floorTime ? `${(time / floorTime).toFixed(2)}×` : '—'} | ${row.target} |`
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+await main()
