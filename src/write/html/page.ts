@@ -156,7 +156,7 @@ export function frontPage(context: BuildContext, pages: ReadonlyMap<string, numb
 /** The web page: cover, 目录 with anchors, body, in one column. */
 export function webPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
   const {template} = context
-  return documentHtml(context, styles, 'web', [
+  return documentHtml(context, styles, 'web-page', [
     h('div', {className: ['web']}, [
       ...(template.cover.show ? [cover(context)] : [titleBlock(context)]),
       ...(template.toc.show && context.document.outline.length > 0 ? [tableOfContents(context, undefined)] : []),
