@@ -33,23 +33,38 @@ export const fontSize = z.union([z.enum(sizeNames), z.number().positive().max(20
 
 const fontName = z.string().min(1).describe('a key of `fonts`')
 
-export const fontFace = z.strictObject({
-  /** The CSS family name the PDF uses. */
+const fontFiles = z.record(z.string().regex(/^\d{3}$/), z.string().min(1))
+const fontWeights = z.array(z.number().int().min(100).max(900)).min(1)
+
+/** A face the PDF can load: an npm package or font files. */
+const pdfFace = z.strictObject({
+  /** The family name inside the font (the PDF names its fonts after it). */
   family: z.string().min(1),
   /**
    * An npm font package in @fontsource layout (`<weight>.css` beside `files/`);
    * its faces are TrueType-flavoured woff2 that Chromium embeds as CID TrueType.
    */
   package: z.string().min(1).optional(),
-  /** Font files by weight, relative to the template folder (for fonts a user licenses). */
-  files: z.record(z.string().regex(/^\d{3}$/), z.string().min(1)).optional(),
+  /** Font files by weight, relative to the template folder or absolute (for fonts a user licenses). */
+  files: fontFiles.optional(),
   /** Weights the PDF loads; a weight used but not loaded would be synthesized (Type 3). */
-  weights: z.array(z.number().int().min(100).max(900)).min(1),
+  weights: fontWeights
+})
+
+export const fontFace = pdfFace.extend({
   /** The fonts Word and WPS users have, named as Word names them. */
   word: z.strictObject({
     eastAsia: z.string().min(1),
+    /** The font Word falls back to when `eastAsia` is not installed (仿宋_GB2312 → 仿宋). */
+    altName: z.string().min(1).optional(),
     latin: z.string().min(1)
-  })
+  }),
+  /**
+   * The face the PDF uses when this one's `files` are not there (a font the
+   * template wants but may not ship, such as 仿宋_GB2312): the build warns,
+   * naming both. Without it, missing files stop the build.
+   */
+  substitute: pdfFace.optional()
 })
 
 const textStyle = z.strictObject({
@@ -63,6 +78,20 @@ const textStyle = z.strictObject({
   spaceAfterLines: z.number().min(0).max(10).default(0),
   /** The Word style name: built-in (`heading 1`, `Title`) or our own. */
   wordStyle: z.string().min(1).optional()
+})
+
+/** Heading styles by level: the first entry is level 1 (`##` in a source whose title is in front matter). */
+const headingStyle = textStyle.extend({
+  /** Start each heading of this level on a new page. */
+  pageBreakBefore: z.boolean().default(false),
+  /**
+   * Run the heading into the paragraph after it ("（一）总体要求。正文…"), as
+   * 公文 set levels 2–4; the heading stays a heading (outline, bookmarks, Word's
+   * navigation pane). A heading followed by anything but a paragraph stands alone.
+   */
+  runIn: z.boolean().default(false),
+  /** First-line indent in characters (公文 indent 一、 headings by 2, as paragraphs). */
+  indentChars: z.number().min(0).max(4).default(0)
 })
 
 export const templateSchema = z.strictObject({
@@ -88,15 +117,20 @@ export const templateSchema = z.strictObject({
     indentChars: z.number().min(0).max(4).default(2)
   }),
   /** Heading styles by level: the first entry is level 1 (`##` in a source whose title is in front matter). */
-  headings: z
-    .array(
-      textStyle.extend({
-        /** Start each heading of this level on a new page. */
-        pageBreakBefore: z.boolean().default(false)
-      })
-    )
-    .min(1)
-    .max(6),
+  headings: z.array(headingStyle).min(1).max(6),
+  /**
+   * A fixed grid, as GB/T 9704 asks (22 lines of 28 characters): body lines
+   * are spaced so that `linesPerPage` lines fill the type height, and
+   * characters tracked so that `charsPerLine` fill the type width. Word gets a
+   * document grid (`w:docGrid`) with the same numbers. Without it, lines are
+   * spaced by `body.lineHeight`.
+   */
+  grid: z
+    .strictObject({
+      linesPerPage: z.number().int().min(5).max(80),
+      charsPerLine: z.number().int().min(5).max(80)
+    })
+    .optional(),
   /** Lead sentence of a run-in point ("一要…。"). */
   lead: z.strictObject({font: fontName, weight: z.union([z.literal(400), z.literal(700)])}),
   cover: z.strictObject({
@@ -126,7 +160,11 @@ export const templateSchema = z.strictObject({
     format: z.string().includes('{page}'),
     align: z.enum(['outside', 'center']),
     font: fontName,
-    size: fontSize
+    size: fontSize,
+    /** From the type area's foot to the middle of the number's line (GB/T 9704: 7 mm to the dashes). */
+    distanceMm: z.number().min(0).max(50).default(9),
+    /** Space between the number and the type area's outer edge, in characters of its size (GB/T 9704: 1). Ignored when centred. */
+    indentChars: z.number().min(0).max(10).default(0)
   })
 })
 
@@ -136,3 +174,4 @@ export type TemplateInput = z.input<typeof templateSchema>
 export type Template = z.output<typeof templateSchema>
 export type TextStyle = z.output<typeof textStyle>
 export type FontFace = z.output<typeof fontFace>
+export type PdfFace = z.output<typeof pdfFace>

@@ -11,5 +11,8 @@ describe('docs/templates.md', () => {
     for (const key of Object.keys(templateSchema.shape.page.shape)) expect(docs, key).toContain(key)
     for (const key of Object.keys(templateSchema.shape.runningHead.shape)) expect(docs, key).toContain(key)
     for (const key of Object.keys(templateSchema.shape.pageNumber.shape)) expect(docs, key).toContain(key)
+    for (const key of Object.keys(templateSchema.shape.grid.unwrap().shape)) expect(docs, key).toContain(`grid.${key}`)
+    for (const key of ['runIn', 'indentChars', 'pageBreakBefore']) expect(docs, key).toContain(key)
+    for (const field of ['fonts.<key>.substitute', 'fonts.<key>.word.altName']) expect(docs, field).toContain(field)
   })
 })

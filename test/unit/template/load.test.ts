@@ -58,4 +58,55 @@ describe('templates', () => {
     const template = parseTemplate(text, bookletFile)
     expect(() => resolveTemplate(template, path.dirname(bookletFile))).toThrowError(/Noto Sans SC.*not found/)
   })
+
+  it('loads gongwen: the GB/T 9704 grid of 22 lines × 28 characters in a 156 × 225 mm type area', async () => {
+    const directory = templateDirectory('gongwen', projectRoot)
+    const template = resolveTemplate(await loadTemplate(directory), directory)
+    expect(template.page.heightMm - template.page.margin.topMm - template.page.margin.bottomMm).toBe(225)
+    expect(template.page.widthMm - template.page.margin.insideMm - template.page.margin.outsideMm).toBe(156)
+    // 156 mm / 28 = 15.79 pt a character; (225 mm − 1.2 × 16 pt) / 21 = 29.46 pt a line.
+    expect(template.grid?.charPitchPt).toBeCloseTo(15.793, 3)
+    expect(template.grid?.linePitchPt).toBeCloseTo(29.457, 3)
+    // On the grid every style's line takes one pitch, whatever its size.
+    expect(template.body.sizePt * template.body.lineHeight).toBeCloseTo(29.457, 3)
+    expect(template.cover.title.sizePt * template.cover.title.lineHeight).toBeCloseTo(29.457, 3)
+    expect(template.headings.map((heading) => heading.runIn)).toEqual([false, true, true, true])
+    expect(template.pageNumber).toMatchObject({distanceMm: 7, indentChars: 1, sizePt: 14, align: 'outside'})
+  })
+
+  it('uses a declared substitute when the font files are missing, and says so', async () => {
+    const directory = templateDirectory('gongwen', projectRoot)
+    const template = resolveTemplate(await loadTemplate(directory), directory)
+    const fangsong = template.fonts.find((font) => font.key === 'fangsong')
+    expect(fangsong).toMatchObject({family: 'Noto Serif SC', weights: [300], word: {eastAsia: '仿宋_GB2312', altName: '仿宋'}})
+    expect(fangsong?.substituted?.wanted).toBe('FangSong_GB2312')
+    expect(template.warnings).toHaveLength(3)
+    expect(template.warnings[0]).toMatch(/FangSong_GB2312 is not available .*FangSong_GB2312\.ttf.*substitute Noto Serif SC.*fonts\.fangsong\.files/)
+    // Three roles load Noto Serif SC faces (仿宋, 小标宋 and 宋 substitutes): each gets a CSS family of its own.
+    const cssFamilies = template.fonts.filter((font) => font.family === 'Noto Serif SC').map((font) => font.cssFamily)
+    expect(cssFamilies).toEqual(['Noto Serif SC fangsong', 'Noto Serif SC xiaobiaosong', 'Noto Serif SC song'])
+    expect(template.fonts.find((font) => font.key === 'hei')?.cssFamily).toBe('Noto Sans SC')
+  })
+
+  it('uses the font files a template points at when they are there, without a warning', async () => {
+    const text = (await readFile(path.join(projectRoot, 'templates/gongwen/template.yaml'), 'utf8')).replace(
+      "files: {'400': fonts/FangSong_GB2312.ttf}",
+      "files: {'400': /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf}"
+    )
+    const directory = templateDirectory('gongwen', projectRoot)
+    const template = resolveTemplate(parseTemplate(text, 'gongwen.yaml'), directory)
+    const fangsong = template.fonts.find((font) => font.key === 'fangsong')
+    expect(fangsong).toMatchObject({family: 'FangSong_GB2312', substituted: undefined})
+    expect(fangsong?.sources).toEqual([{weight: 400, fontFile: '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf'}])
+    expect(template.warnings).toHaveLength(2)
+  })
+
+  it('loads handout: A4, one-sided, no cover or 目录, no grid', async () => {
+    const directory = templateDirectory('handout', projectRoot)
+    const template = resolveTemplate(await loadTemplate(directory), directory)
+    expect(template.page).toMatchObject({widthMm: 210, heightMm: 297, twoSided: false})
+    expect(template.cover.show || template.toc.show).toBe(false)
+    expect(template.grid).toBeUndefined()
+    expect(template.warnings).toEqual([])
+  })
 })
