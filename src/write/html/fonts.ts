@@ -23,16 +23,16 @@ export function fontFaces(font: ResolvedFont): FontFaceFile[] {
   const faces: FontFaceFile[] = []
   for (const source of font.sources) {
     if (source.fontFile) {
-      faces.push({family: font.family, weight: source.weight, file: source.fontFile, ranges: []})
+      faces.push({family: font.cssFamily, weight: source.weight, file: source.fontFile, ranges: []})
     } else if (source.cssFile) {
-      faces.push(...readFontsourceCss(source.cssFile, font.family, source.weight))
+      faces.push(...readFontsourceCss(source.cssFile, font.cssFamily, source.weight))
     }
   }
   return faces
 }
 
 function readFontsourceCss(cssFile: string, family: string, weight: number): FontFaceFile[] {
-  const cached = facesByCssFile.get(cssFile)
+  const cached = facesByCssFile.get(`${family}\n${cssFile}`)
   if (cached) return cached
   const css = readFileSync(cssFile, 'utf8')
   const faces: FontFaceFile[] = []
@@ -47,7 +47,7 @@ function readFontsourceCss(cssFile: string, family: string, weight: number): Fon
       ranges: range ? parseUnicodeRange(range) : []
     })
   }
-  facesByCssFile.set(cssFile, faces)
+  facesByCssFile.set(`${family}\n${cssFile}`, faces)
   return faces
 }
 

@@ -5,7 +5,7 @@ import {visit} from 'unist-util-visit'
 import type {BuildContext} from '../../context.js'
 import {codePointsOf, facesFor, fontFaceCss, fontFaces, uncovered, type FontFaceFile} from './fonts.js'
 import {bodyPage, frontPage, webPage} from './page.js'
-import {bodyPageRules, frontPageRules, templateVariables} from './template-css.js'
+import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
 import {toHast} from './to-hast.js'
 
 export interface HtmlOptions {
@@ -58,7 +58,7 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
   const faces = facesFor(allFaces, points)
   const printUrl = (face: FontFaceFile): string => `/fonts/${path.basename(face.file)}`
   const webUrl = (face: FontFaceFile): string => `assets/fonts/${path.basename(face.file)}`
-  const variables = templateVariables(template)
+  const variables = `${templateVariables(template)}\n${templateRules(template)}`
   const printFonts = new Map(faces.map((face) => [printUrl(face), face.file]))
 
   const printBodyTree = structuredClone(body)

@@ -6,7 +6,7 @@ import {unified} from 'unified'
 import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
 import type {OutlineEntry} from '../../model/types.js'
-import {sectionPageName} from './template-css.js'
+import {sectionPageName, usesSectionPages} from './template-css.js'
 
 /**
  * The pages paiban prints and publishes, built as hast from the document's
@@ -98,7 +98,7 @@ function titleBlock(context: BuildContext): Element {
 /** The body as printed: title, opening, sections. */
 export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
   return documentHtml(context, styles, 'print body', [
-    h('main', sectioned(titleBlock(context), body, context.document.outline, true))
+    h('main', sectioned(titleBlock(context), body, context.document.outline, usesSectionPages(context.template)))
   ])
 }
 

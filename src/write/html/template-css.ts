@@ -9,8 +9,8 @@ import type {ResolvedTemplate, ResolvedTextStyle} from '../../template/resolve.j
 
 /** Font stack of a role: the template's face only. No generic fallback, so a
  * missing glyph shows up in the font check instead of in a system face. */
-function family(style: {font: {family: string}}): string {
-  return `'${style.font.family}'`
+function family(style: {font: {cssFamily: string}}): string {
+  return `'${style.font.cssFamily}'`
 }
 
 function styleVariables(prefix: string, style: ResolvedTextStyle, bodyLineHeightPt: number): string[] {
@@ -39,8 +39,8 @@ export function templateVariables(template: ResolvedTemplate): string {
     `--body-size: ${body.sizePt}pt;`,
     `--body-leading: ${body.lineHeight};`,
     `--body-align: ${body.align};`,
-    `--indent: ${body.indentChars}em;`,
-    `--lead-font: '${template.lead.font.family}';`,
+    `--indent: ${charsLength(template, body.indentChars)};`,
+    `--lead-font: '${template.lead.font.cssFamily}';`,
     `--lead-weight: ${template.lead.weight};`,
     ...styleVariables('title', template.cover.title, bodyLineHeightPt),
     ...styleVariables('subtitle', template.cover.subtitle, bodyLineHeightPt),
@@ -56,6 +56,90 @@ export function templateVariables(template: ResolvedTemplate): string {
     if (deepest) lines.push(...styleVariables(`h${level}`, deepest, bodyLineHeightPt))
   }
   return `:root {\n  ${lines.join('\n  ')}\n}`
+}
+
+/** A length of `chars` characters of `sizePt` text: grid cells on a grid, else em. */
+function charsLength(template: ResolvedTemplate, chars: number): string {
+  return template.grid ? `${round(chars * template.grid.charPitchPt)}pt` : `${chars}em`
+}
+
+/**
+ * Rules that follow from template data beyond the custom properties: the
+ * grid's tracking, heading indents and run-in headings, styles of heading
+ * levels past the third. They come before styles/base.css in the page, so a
+ * rule that overrides one of its rules starts with `:root` to outweigh it.
+ */
+export function templateRules(template: ResolvedTemplate): string {
+  const rules: string[] = []
+  const {grid, body} = template
+  if (grid) {
+    // Each character one cell: tracked so `charsPerLine` fill the measure (less a
+    // hair, so a full line never overflows to the next), no punctuation squeezed.
+    const trackingPt = (grid.charPitchPt * grid.charsPerLine - 0.5) / grid.charsPerLine - body.sizePt
+    rules.push(
+      `main { letter-spacing: ${round(trackingPt * 1000) / 1000}pt; text-spacing-trim: space-all; }`,
+      // The title block keeps to the grid: its space after is whole lines, from the template.
+      ':root .doc-title { letter-spacing: normal; margin: 0; }',
+      ':root .doc-title h1 { margin: 0 0 var(--title-after); }',
+      ':root .doc-title .doc-subtitle { margin: 0 0 var(--subtitle-after); line-height: var(--subtitle-leading); }',
+      // Text in another face (a 楷体 lead sentence) keeps to the line's pitch
+      // instead of growing the line box with its own ascent and descent.
+      'main :is(span, strong, b, em, i, a, code, sup, sub, del, ins, s, mark) { line-height: 1; }'
+    )
+  }
+  const tag = (level: number): string => `h${Math.min(level + 1, 6)}`
+  for (const heading of template.headings) {
+    const selector = tag(heading.level)
+    if (heading.level > 3) {
+      const prefix = `--h${heading.level}`
+      rules.push(
+        `:root ${selector} { font-family: var(${prefix}-font); font-size: var(${prefix}-size); font-weight: var(${prefix}-weight); ` +
+          `line-height: var(${prefix}-leading); text-align: var(${prefix}-align); margin-top: var(${prefix}-before); margin-bottom: var(${prefix}-after); }`
+      )
+    }
+    if (heading.indentChars > 0) rules.push(`${selector} { text-indent: ${charsLength(template, heading.indentChars)}; }`)
+    if (heading.pageBreakBefore) rules.push(`${selector} { break-before: page; }`)
+    if (heading.runIn) {
+      // Heading and paragraph share one line box: the heading opens the
+      // paragraph's first line, indented as a paragraph is.
+      rules.push(
+        `${selector}:has(+ p) { display: inline; text-indent: 0; padding-inline-start: ${charsLength(template, body.indentChars)};${grid ? ' line-height: 1;' : ''} }`,
+        `${selector} + p { display: inline; }`
+      )
+    }
+  }
+  if (template.headings.some((heading) => heading.runIn)) rules.push(`main, main > section { text-align: ${body.align}; }`)
+  // A face that only the page-number margin boxes use would not be loaded when
+  // Chromium prints (it loads fonts for the document's own text), and the
+  // numbers would print blank: set its characters, unseen, in the document.
+  const numberCharacters = `${template.pageNumber.format.replace('{page}', '')}0123456789`
+  rules.push(
+    `main::after { content: ${cssString(numberCharacters)}; font-family: '${template.pageNumber.font.cssFamily}'; ` +
+      'position: absolute; visibility: hidden; }'
+  )
+  return rules.join('\n')
+}
+
+/** Whether running heads name sections, which takes a named page per section (and a page break before each). */
+export function usesSectionPages(template: ResolvedTemplate): boolean {
+  return template.runningHead.even === 'section' || template.runningHead.odd === 'section'
+}
+
+/**
+ * Where the body's page box goes. On a grid, the `linesPerPage` line boxes
+ * (taller than the type area by one line pitch less a line) are centred on the
+ * type area, so the first and last lines' text touch its top and foot.
+ */
+function printArea(template: ResolvedTemplate): {topMm: number; bottomMm: number} {
+  const {page, grid} = template
+  if (!grid) return {topMm: page.margin.topMm, bottomMm: page.margin.bottomMm}
+  const ptToMm = 25.4 / 72
+  const typeHeightMm = page.heightMm - page.margin.topMm - page.margin.bottomMm
+  const linesMm = grid.linesPerPage * grid.linePitchPt * ptToMm
+  const topMm = page.margin.topMm - (linesMm - typeHeightMm) / 2
+  // Half a point to spare, so rounding never pushes the last line over.
+  const bottomMm = page.heightMm - topMm - linesMm - 0.5 * ptToMm
+  return {topMm: round(topMm * 1000) / 1000, bottomMm: round(bottomMm * 1000) / 1000}
 }
 
 /** A CSS string literal. */
@@ -76,37 +160,55 @@ export function sectionPageName(index: number): string {
 export function bodyPageRules(template: ResolvedTemplate, title: string, outline: OutlineEntry[]): string {
   const {page, runningHead, pageNumber} = template
   const margin = page.margin
+  const area = printArea(template)
   const numberContent = pageNumber.format
     .split('{page}')
     .map((part) => (part ? cssString(part) : ''))
     .join(' counter(page) ')
     .trim()
+  // The middle of the number's line lies `distanceMm` below the type area's foot.
+  const ptToMm = 25.4 / 72
+  const areaFootMm = page.heightMm - area.bottomMm
+  const typeFootMm = page.heightMm - margin.bottomMm
+  const numberTopMm = round(pageNumber.distanceMm - (pageNumber.sizePt / 2) * ptToMm - (areaFootMm - typeFootMm))
+  const indent = pageNumber.indentChars > 0 ? `${pageNumber.indentChars}em` : '0'
   const box = (extra: string): string =>
-    `font-family: '${pageNumber.font.family}'; font-size: ${pageNumber.sizePt}pt; ${extra}`
+    `font-family: '${pageNumber.font.cssFamily}'; font-size: ${pageNumber.sizePt}pt; line-height: 1; letter-spacing: normal; ${extra}`
   const headBox = (text: string, align: string): string =>
-    `content: ${cssString(text)}; font-family: '${runningHead.font.family}'; font-size: ${runningHead.sizePt}pt; ` +
+    `content: ${cssString(text)}; font-family: '${runningHead.font.cssFamily}'; font-size: ${runningHead.sizePt}pt; ` +
     `text-align: ${align}; vertical-align: bottom; padding-bottom: 2.5mm;` +
     (runningHead.rule ? ' border-bottom: 0.4pt solid #000; margin-bottom: 5mm;' : ' margin-bottom: 5mm;')
-  const rightFoot = pageNumber.align === 'outside' ? '@bottom-right' : '@bottom-center'
-  const leftFoot = pageNumber.align === 'outside' ? '@bottom-left' : '@bottom-center'
+  const outside = pageNumber.align === 'outside'
+  const rightFoot = outside ? '@bottom-right' : '@bottom-center'
+  const leftFoot = outside ? '@bottom-left' : '@bottom-center'
   const rules: string[] = [
     `@page {
   size: ${page.widthMm}mm ${page.heightMm}mm;
-  margin: ${margin.topMm}mm ${margin.outsideMm}mm ${margin.bottomMm}mm ${margin.insideMm}mm;
+  margin: ${area.topMm}mm ${margin.outsideMm}mm ${area.bottomMm}mm ${margin.insideMm}mm;
 }`,
     `@page :left {
   margin-left: ${page.twoSided ? margin.outsideMm : margin.insideMm}mm;
   margin-right: ${page.twoSided ? margin.insideMm : margin.outsideMm}mm;
-  ${leftFoot} { content: ${numberContent}; ${box(`text-align: ${pageNumber.align === 'outside' ? 'left' : 'center'}; vertical-align: top; padding-top: 6mm;`)} }
+  ${leftFoot} { content: ${numberContent}; ${box(`text-align: ${outside ? 'left' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-left: ${indent};` : ''}`)} }
 }`,
     `@page :right {
   margin-left: ${margin.insideMm}mm;
   margin-right: ${margin.outsideMm}mm;
-  ${rightFoot} { content: ${numberContent}; ${box(`text-align: ${pageNumber.align === 'outside' ? 'right' : 'center'}; vertical-align: top; padding-top: 6mm;`)} }
+  ${rightFoot} { content: ${numberContent}; ${box(`text-align: ${outside ? 'right' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-right: ${indent};` : ''}`)} }
 }`
   ]
   const headText = (kind: 'title' | 'section' | 'none', section: string | undefined): string | undefined =>
     kind === 'title' ? title : kind === 'section' ? (section ?? title) : undefined
+  if (!usesSectionPages(template)) {
+    // One running head for the whole body (the title, or none): no named pages,
+    // so sections run on; the first page, which opens with the title, has none.
+    const even = headText(runningHead.even, undefined)
+    const odd = headText(runningHead.odd, undefined)
+    if (even) rules.push(`@page :left { @top-center { ${headBox(even, 'center')} } }`)
+    if (odd) rules.push(`@page :right { @top-center { ${headBox(odd, 'center')} } }`)
+    if (even || odd) rules.push('@page :first { @top-center { content: none; border: 0; } }')
+    return rules.join('\n')
+  }
   const sections = outline.filter((entry) => entry.level === 1)
   // The opening (title and any text before the first section) carries no running head.
   const pages: Array<{name: string; section: string | undefined}> = sections.map((entry, index) => ({
