@@ -63,6 +63,7 @@ export function parseTemplate(text: string, file: string): Template {
     )
   }
   checkFontReferences(result.data, file)
+  checkRectoStarts(result.data, file)
   return result.data
 }
 
@@ -87,6 +88,23 @@ function checkFontReferences(template: Template, file: string): void {
         hint: `Use one of the fonts the template declares: ${known.join(', ')}.`
       })
     }
+  }
+}
+
+/** Only top-level sections start a page, so only they can start on a right-hand one. */
+function checkRectoStarts(template: Template, file: string): void {
+  const deeper = template.headings.findIndex((heading, index) => index > 0 && heading.startOn === 'right')
+  if (deeper !== -1) {
+    throw new PaibanError('E_TEMPLATE', `Invalid template field \`headings.${deeper}.startOn\`: only level 1 (top-level sections) can start on a right-hand page`, {
+      place: file,
+      hint: 'Set `startOn: right` on the first heading level, or remove it.'
+    })
+  }
+  if (template.headings[0]?.startOn === 'right' && !template.page.twoSided) {
+    throw new PaibanError('E_TEMPLATE', 'Invalid template field `headings.0.startOn`: right-hand pages need `page.twoSided: true`', {
+      place: file,
+      hint: 'Print on both sides (`page.twoSided: true`), or set `startOn: any`.'
+    })
   }
 }
 

@@ -38,6 +38,8 @@ export interface ResolvedTextStyle {
 export interface ResolvedHeadingStyle extends ResolvedTextStyle {
   level: number
   pageBreakBefore: boolean
+  /** `right`: each heading of this level starts a right-hand page (level 1 only). */
+  startOn: 'right' | 'any'
   runIn: boolean
   indentChars: number
 }
@@ -120,6 +122,7 @@ export function resolveTemplate(template: Template, directory: string): Resolved
     headings: template.headings.map((heading, index) => ({
       ...style(heading),
       level: index + 1,
+      startOn: heading.startOn,
       pageBreakBefore: heading.pageBreakBefore,
       runIn: heading.runIn,
       indentChars: heading.indentChars

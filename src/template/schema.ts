@@ -82,6 +82,13 @@ const textStyle = z.strictObject({
 
 /** Heading styles by level: the first entry is level 1 (`##` in a source whose title is in front matter). */
 const headingStyle = textStyle.extend({
+  /**
+   * `right`: start each heading of this level on a right-hand (odd) page, as
+   * chapters of a book do; paiban inserts a blank page, without running head
+   * or number, where one would start on a left page. Level 1 only (top-level
+   * sections start a page); needs `page.twoSided`. Default `any`.
+   */
+  startOn: z.enum(['right', 'any']).default('any'),
   /** Start each heading of this level on a new page. */
   pageBreakBefore: z.boolean().default(false),
   /**

@@ -1,4 +1,4 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {PDFDocument} from 'pdf-lib'
@@ -7,34 +7,44 @@ import {buildBook} from '../../src/build.js'
 import {main} from '../../src/cli/main.js'
 import type {Reporter} from '../../src/cli/report.js'
 import {producePressOutputs, parsePressOptions, saddleOrder, creepShiftMm, imposeSaddle} from '../../src/press/index.js'
-import {pageCount, pdfFonts, pdfInfo, pdfText, squash} from '../helpers/pdf.js'
+import {pageCount, pdfFonts, pdfInfo, pdfOutline, pdfText, squash} from '../helpers/pdf.js'
+import type {ParsedDocument} from '../../src/model/parse.js'
 import {contextFor, projectRoot} from '../helpers/template.js'
 import {tool} from '../helpers/tools.js'
 
 /**
- * The booklet's reading PDF, built once, then turned into what a print shop
- * gets: the press PDF (bleed, crop marks, boxes), PDF/X-1a and X-3 through
- * Ghostscript, and the saddle-stitched imposition, each read back with
- * poppler, qpdf and Ghostscript.
+ * The booklet's reading PDF, built once with its sections starting on
+ * right-hand pages (`headings[0].startOn: right`), then turned into what a
+ * print shop gets: the press PDF (bleed, crop marks, boxes), PDF/X-1a and X-3
+ * through Ghostscript, and the saddle-stitched imposition, each read back
+ * with poppler, qpdf and Ghostscript.
  */
 const mm = 72 / 25.4
 const trim = {width: 148 * mm, height: 210 * mm}
 let out: string
 let reading: string
 let readingPages: string[]
+let document: ParsedDocument
 const files: Record<'press' | 'x1a' | 'x3' | 'imposed' | 'imposedPress' | 'creep', string> = {press: '', x1a: '', x3: '', imposed: '', imposedPress: '', creep: ''}
 const notes: Record<string, string[]> = {}
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'paiban-press-'))
   const source = path.join(projectRoot, 'source/zhuti-jiaoyu.md')
-  const result = await buildBook({inputs: [source], outDir: out, projectRoot, formats: ['pdf'], force: true})
+  // The booklet template with recto starts.
+  const template = path.join(out, 'recto-booklet')
+  await mkdir(template)
+  const yaml = await readFile(path.join(projectRoot, 'templates/booklet/template.yaml'), 'utf8')
+  expect(yaml).toContain('pageBreakBefore: true,')
+  await writeFile(path.join(template, 'template.yaml'), yaml.replace('pageBreakBefore: true,', 'pageBreakBefore: true, startOn: right,'))
+  const result = await buildBook({inputs: [source], outDir: out, projectRoot, template, formats: ['pdf'], force: true})
   expect(result.failed, String(result.documents[0]?.error)).toBe(0)
   reading = path.join(out, 'zhuti-jiaoyu.pdf')
   const bytes = new Uint8Array(await readFile(reading))
   const count = await pageCount(reading)
   readingPages = await Promise.all(Array.from({length: count}, (_, index) => pdfText(reading, {page: index + 1})))
   const context = await contextFor(await readFile(source, 'utf8'))
+  document = context.document
 
   const write = async (key: keyof typeof files, name: string, data: Uint8Array): Promise<void> => {
     files[key] = path.join(out, name)
@@ -53,6 +63,41 @@ beforeAll(async () => {
   await write('imposed', 'imposed.pdf', imposed?.bytes ?? new Uint8Array())
   notes['imposed'] = imposed?.notes ?? []
   await write('creep', 'creep.pdf', (await imposeSaddle(bytes, {creepMm: 1.2})).bytes)
+})
+
+describe('recto starts', () => {
+  /** Physical index of body page 1: the first page whose foot reads “— 1 —”. */
+  const bodyStart = (): number => readingPages.findIndex((text) => /—\s*1\s*—/.test(text))
+
+  it('starts every section on a right-hand (odd) page, by the 目录 and by the bookmarks', async () => {
+    const start = bodyStart()
+    expect(start).toBeGreaterThan(0)
+    const sections = document.outline.filter((entry) => entry.level === 1)
+    const toc = readingPages.slice(0, start).join('\n').replace(/\n(?=\S)/g, '')
+    const bookmarks = (await pdfOutline(reading)).flatMap((item) => [item, ...item.kids])
+    for (const section of sections) {
+      const number = Number(new RegExp(`${section.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\d+)`).exec(toc)?.[1])
+      expect(number % 2, `${section.text}: 目录 says ${number}`).toBe(1)
+      // The page the 目录 names holds the heading, and its foot carries that number.
+      const page = readingPages[start + number - 1] ?? ''
+      expect(squash(page)).toContain(squash(section.text))
+      expect(page).toMatch(new RegExp(`—\\s*${number}\\s*—`))
+      const bookmark = bookmarks.find((item) => squash(item.title) === squash(section.text))
+      expect(bookmark?.page, section.text).toBe(start + number)
+    }
+  })
+
+  it('inserts blank pages with neither running head nor number, and counts them', () => {
+    const start = bodyStart()
+    const body = readingPages.slice(start)
+    const blanks = body.map((text, index) => ({text, number: index + 1})).filter((page) => page.text.trim() === '')
+    expect(blanks.length).toBeGreaterThan(0)
+    for (const blank of blanks) expect(blank.number % 2, `blank page ${blank.number}`).toBe(0)
+    // Every other page is numbered by its place, blanks included.
+    body.forEach((text, index) => {
+      if (text.trim() !== '') expect(text, `body page ${index + 1}`).toMatch(new RegExp(`—\\s*${index + 1}\\s*—`))
+    })
+  })
 })
 
 type Box = [number, number, number, number]

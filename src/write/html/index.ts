@@ -22,6 +22,8 @@ export interface WebAsset {
 export interface HtmlOutput {
   /** The body as printed (sections on named pages, running heads, page numbers). */
   printBody: string
+  /** The body with a blank page (no running head, no number) before each section named, so it starts on a right-hand page. */
+  printBodyWithBlanks(before: ReadonlySet<string>): string
   /** Cover and 目录 as printed, given each heading's page number. */
   printFront(pages: ReadonlyMap<string, number>): string
   /** Font files the printed pages load, by URL path (`/fonts/<file>`). */
@@ -63,11 +65,12 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
 
   const printBodyTree = structuredClone(body)
   rewriteImages(printBodyTree, (src) => `/source/${src}`)
-  const printBody = bodyPage(context, printBodyTree, {
+  const bodyStyles = {
     fontFaces: fontFaceCss(faces, printUrl),
     variables,
     pageRules: bodyPageRules(template, document.meta.title, document.outline)
-  })
+  }
+  const printBody = bodyPage(context, printBodyTree, bodyStyles)
   const frontStyles = {fontFaces: fontFaceCss(faces, printUrl), variables, pageRules: frontPageRules(template)}
 
   const webAssets: WebAsset[] = faces.map((face) => ({from: face.file, to: webUrl(face)}))
@@ -80,6 +83,7 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
 
   return {
     printBody,
+    printBodyWithBlanks: (before) => bodyPage(context, printBodyTree, bodyStyles, before),
     printFront: (pages) => frontPage(context, pages, frontStyles),
     printFonts,
     web,

@@ -6,7 +6,7 @@ import {unified} from 'unified'
 import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
 import type {OutlineEntry} from '../../model/types.js'
-import {sectionPageName, usesSectionPages} from './template-css.js'
+import {blankPageRules, sectionPageName, usesSectionPages} from './template-css.js'
 
 /**
  * The pages paiban prints and publishes, built as hast from the document's
@@ -96,10 +96,24 @@ function titleBlock(context: BuildContext): Element {
 }
 
 /** The body as printed: title, opening, sections. */
-export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
-  return documentHtml(context, styles, 'print body', [
-    h('main', sectioned(titleBlock(context), body, context.document.outline, usesSectionPages(context.template)))
+export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles, blanksBefore: ReadonlySet<string> = new Set()): string {
+  const pageStyles = blanksBefore.size > 0 ? {...styles, pageRules: `${styles.pageRules ?? ''}\n${blankPageRules()}`} : styles
+  return documentHtml(context, pageStyles, 'print body', [
+    h('main', withBlankPages(sectioned(titleBlock(context), body, context.document.outline, usesSectionPages(context.template)), blanksBefore))
   ])
+}
+
+/**
+ * A blank page before each section whose heading is in `before`, so that it
+ * starts on a right-hand page: Chromium ignores `break-before: right`, so the
+ * PDF writer asks for these after reading where the sections fell.
+ */
+function withBlankPages(sections: Element[], before: ReadonlySet<string>): Element[] {
+  if (before.size === 0) return sections
+  return sections.flatMap((section) => {
+    const opensWith = section.children.some((child) => child.type === 'element' && typeof child.properties['id'] === 'string' && before.has(child.properties['id']))
+    return opensWith ? [h('div', {className: ['recto-blank'], ariaHidden: 'true'}), section] : [section]
+  })
 }
 
 function cover(context: BuildContext): Element {

@@ -242,3 +242,21 @@ export function frontPageRules(template: ResolvedTemplate): string {
 function round(value: number): number {
   return Math.round(value * 100) / 100
 }
+
+/** The named page of the blank pages that keep sections on right-hand pages. */
+export const blankPageName = 'paiban-blank'
+
+/**
+ * The blank page a recto start inserts: no running head, no page number.
+ * `@page paiban-blank:left` outweighs `@page :left` (named page and pseudo-class),
+ * so each margin box the other rules fill is emptied here.
+ */
+export function blankPageRules(): string {
+  const boxes = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right']
+  const empty = boxes.map((box) => `@${box} { content: none; border: none; }`).join(' ')
+  return [
+    `@page ${blankPageName}:left { ${empty} }`,
+    `@page ${blankPageName}:right { ${empty} }`,
+    `.recto-blank { page: ${blankPageName}; height: 1px; }`
+  ].join('\n')
+}

@@ -37,8 +37,21 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     sourceDirectory: context.sourceDirectory,
     allowedRoots: [context.projectRoot, ...new Set([...html.printFonts.values()].map(fontPackageRoot))]
   }
-  const body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
-  const targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+  let body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
+  let targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+  // Sections that must start on a right-hand page: print again with blank pages
+  // where one fell on a left page (body page 1 is a right-hand page).
+  const recto = rectoSections(context)
+  const blanks = new Set<string>()
+  for (let round = 0; recto.length > 0; round++) {
+    const more = blanksNeeded(targets, recto)
+    if (more.length === 0) break
+    if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
+    for (const id of more) blanks.add(id)
+    resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
+    body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
+    targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+  }
   const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
   options.onHeadingPages?.(headingPages)
 
@@ -82,6 +95,28 @@ function headingTargets(body: PDFDocument, context: BuildContext): Map<string, H
     targets.set(entry.id, {pageIndex: bookmark.pageIndex, top: bookmark.top})
   })
   return targets
+}
+
+/** Top-level sections the template starts on a right-hand page, in order. */
+function rectoSections(context: BuildContext): string[] {
+  const {template, document} = context
+  if (!template.page.twoSided || template.headings[0]?.startOn !== 'right') return []
+  return document.outline.filter((entry) => entry.level === 1).map((entry) => entry.id)
+}
+
+/**
+ * The sections that fall on a left-hand page, counting the blank page each
+ * one before it will get: a blank page moves everything after it by one,
+ * and a section's layout does not depend on the side it is on (mirrored
+ * margins keep the measure).
+ */
+export function blanksNeeded(targets: ReadonlyMap<string, HeadingTarget>, sections: string[]): string[] {
+  const needed: string[] = []
+  for (const id of sections) {
+    const pageIndex = targets.get(id)?.pageIndex
+    if (pageIndex !== undefined && (pageIndex + needed.length) % 2 === 1) needed.push(id)
+  }
+  return needed
 }
 
 function squash(text: string): string {
