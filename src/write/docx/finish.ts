@@ -12,6 +12,8 @@ export interface FinishOptions {
   epochSeconds: number
   /** Mirror the margins (inside/outside) in settings.xml. */
   twoSided: boolean
+  /** East Asian fonts the styles name, with the font Word should use where one is missing. */
+  fonts?: ReadonlyArray<{name: string; altName: string | undefined}>
 }
 
 export function finishPackage(packed: Uint8Array, options: Readonly<FinishOptions>): Uint8Array {
@@ -19,6 +21,7 @@ export function finishPackage(packed: Uint8Array, options: Readonly<FinishOption
   edit(entries, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
   edit(entries, 'word/styles.xml', styles)
   edit(entries, 'word/document.xml', tocEntryTabs)
+  if (options.fonts?.length) edit(entries, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
   edit(entries, 'docProps/core.xml', (xml) => coreDates(xml, options.epochSeconds))
   stableRelationshipIds(entries)
   stableBookmarkIds(entries)
@@ -78,6 +81,27 @@ function tocEntryTabs(xml: string): string {
     if (tabs !== undefined && !a4Tabs.test(tabs)) throw unexpected('document.xml', 'the 目录 entries’ own A4 tab stops')
     return style
   })
+}
+
+/**
+ * fontTable.xml: docx writes it empty. Each East Asian font the styles name
+ * gets an entry with the GB 2312 character set and, where the template gives
+ * one, `w:altName`: the font Word uses when this one is not installed
+ * (仿宋_GB2312 → 仿宋, as offices have one or the other).
+ */
+function fontTable(xml: string, fonts: ReadonlyArray<{name: string; altName: string | undefined}>): string {
+  const seen = new Set<string>()
+  const entries = fonts
+    .filter((font) => (seen.has(font.name) ? false : (seen.add(font.name), true)))
+    .map((font) => `<w:font w:name="${escapeXml(font.name)}">${font.altName ? `<w:altName w:val="${escapeXml(font.altName)}"/>` : ''}<w:charset w:val="86"/></w:font>`)
+    .join('')
+  const empty = /<w:fonts\b([^>]*)\/>$/
+  if (!empty.test(xml)) throw unexpected('fontTable.xml', 'an empty w:fonts')
+  return xml.replace(empty, (_match, attributes: string) => `<w:fonts${attributes}>${entries}</w:fonts>`)
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 }
 
 /** Created and modified are the build's date, not the clock's: same input, same bytes. */

@@ -62,7 +62,11 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
   const packed = await Packer.toBuffer(file)
 
   // 4. Fix what docx cannot express or leaves to chance (finish.ts).
-  return finishPackage(packed, {epochSeconds: context.sourceDateEpoch, twoSided: template.page.twoSided})
+  return finishPackage(packed, {
+    epochSeconds: context.sourceDateEpoch,
+    twoSided: template.page.twoSided,
+    fonts: template.fonts.map((font) => ({name: font.word.eastAsia, altName: font.word.altName}))
+  })
 }
 
 /** Root content cut at each level-1 heading of the outline; text before the first is a section without title. */

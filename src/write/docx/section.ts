@@ -1,4 +1,5 @@
 import {
+  DocumentGridType,
   Footer,
   Header,
   NumberFormat,
@@ -13,15 +14,28 @@ import {
 } from 'docx'
 import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
+import {wordGrid} from './grid.js'
 import {styleIds} from './style-names.js'
+import {footerLineTwips} from './styles.js'
+import {balancedLines} from './title-lines.js'
 import {toTwips} from './units.js'
 
 /**
- * Header and footer distance from the page edge. The PDF sets the running head
- * about 5 mm above the text and the number 6 mm below it in 22 mm margins;
- * 12 mm from the edge puts Word's in about the same places.
+ * Header distance from the page edge. The PDF sets the running head about
+ * 5 mm above the text in the booklet's 22 mm margins; 12 mm from the edge puts
+ * Word's in about the same place (never more than half the top margin).
  */
-const headerFooterMm = 12
+const headerMm = 12
+
+/**
+ * Footer distance from the page's foot to the foot of the number's line, so
+ * the line's middle lies `pageNumber.distanceMm` below the type area, as in
+ * the PDF (GB/T 9704: 7 mm).
+ */
+function footerTwips(build: BuildContext): number {
+  const {page, pageNumber} = build.template
+  return Math.max(0, toTwips(page.margin.bottomMm - pageNumber.distanceMm) - Math.round(footerLineTwips(build.template) / 2))
+}
 
 type HeaderGroup = NonNullable<ISectionOptions['headers']>
 type FooterGroup = NonNullable<ISectionOptions['footers']>
@@ -40,11 +54,33 @@ function pageProperties(build: BuildContext): NonNullable<ISectionPropertiesOpti
       bottom: toTwips(page.margin.bottomMm),
       left: toTwips(page.margin.insideMm),
       right: toTwips(page.margin.outsideMm),
-      header: toTwips(headerFooterMm),
-      footer: toTwips(headerFooterMm),
+      header: toTwips(Math.min(headerMm, page.margin.topMm / 2)),
+      footer: footerTwips(build),
       gutter: 0
     }
   }
+}
+
+/** `w:docGrid` linesAndChars when the template fixes lines and characters (GB/T 9704: 22 × 28). */
+function gridProperties(build: BuildContext): Pick<ISectionPropertiesOptions, 'grid'> {
+  const grid = wordGrid(build.template)
+  return grid ? {grid: {type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitchTwips, charSpace: grid.charSpace}} : {}
+}
+
+/**
+ * The title (and subtitle) at the head of the body, for templates with no
+ * cover (公文, handout), as the PDF prints it. A long title is broken into
+ * lines of even length, as 公文 titles are (GB/T 9704: trapezoid or diamond).
+ */
+function titleBlock(build: BuildContext): Paragraph[] {
+  const {meta} = build.document
+  const {cover, page} = build.template
+  const widthPt = ((page.widthMm - page.margin.insideMm - page.margin.outsideMm) * 72) / 25.4
+  const lines = balancedLines(meta.title, Math.floor(widthPt / cover.title.sizePt))
+  return [
+    new Paragraph({style: styleIds.title, children: lines.map((line, index) => new TextRun({text: line, ...(index > 0 ? {break: 1} : {})}))}),
+    ...(meta.subtitle ? [new Paragraph({style: styleIds.subtitle, text: meta.subtitle})] : [])
+  ]
 }
 
 /** The cover: title, subtitle, issuer and date, centred on the page, with no head or number. */
@@ -84,14 +120,16 @@ export interface BodySection {
  */
 export function bodySections(build: BuildContext, sections: readonly BodySection[]): ISectionOptions[] {
   const breakPage = build.template.headings[0]?.pageBreakBefore !== false
+  const opening = build.template.cover.show ? [] : titleBlock(build)
   return sections.map((section, index) => ({
     properties: {
       page: {...pageProperties(build), ...(index === 0 ? {pageNumbers: {start: 1, formatType: NumberFormat.DECIMAL}} : {})},
+      ...gridProperties(build),
       type: index === 0 || breakPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS
     },
     headers: runningHeads(build, section.title),
     footers: pageNumberFooters(build),
-    children: endingInParagraph(section.children)
+    children: endingInParagraph(index === 0 ? [...opening, ...section.children] : section.children)
   }))
 }
 

@@ -14,6 +14,7 @@ import type {DocumentMeta} from '../../model/types.js'
 import type {ResolvedFont, ResolvedTemplate, ResolvedTextStyle} from '../../template/resolve.js'
 import {chineseSizes} from '../../template/schema.js'
 import {headingStyleId, ownStyleNames, styleIds, tocStyleId, wordStyleName} from './style-names.js'
+import {wordGrid} from './grid.js'
 import {linePitchTwips, pointsToTwips, toHalfPoints, toTwips} from './units.js'
 
 /** Latin face for code; every Word and WPS install has it. */
@@ -39,8 +40,14 @@ export function runLanguage(meta: DocumentMeta): {value: string; eastAsia: strin
 /** Word styles from the template: one place for fonts, sizes, spacing and indents. */
 export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): IStylesOptions {
   const body = template.body
-  const bodyPitch = linePitchTwips(body.sizePt, body.lineHeight)
-  const charTwips = (sizePt: number, chars: number): number => pointsToTwips(sizePt * chars)
+  // On a document grid (公文: 22 lines) every line takes one grid pitch, set
+  // exactly: an exact spacing is what Word keeps on a grid, whatever the size.
+  const grid = wordGrid(template)
+  const bodyPitch = grid?.linePitchTwips ?? linePitchTwips(body.sizePt, body.lineHeight)
+  const lineRule = grid ? LineRuleType.EXACT : LineRuleType.AT_LEAST
+  const lineOf = (style: ResolvedTextStyle): number => grid?.linePitchTwips ?? linePitchTwips(style.sizePt, style.lineHeight)
+  // A character's advance: its size, or on a grid the grid's character pitch.
+  const charTwips = (sizePt: number, chars: number): number => pointsToTwips((template.grid && sizePt === body.sizePt ? template.grid.charPitchPt : sizePt) * chars)
   // The 2-character indent of every body paragraph, as characters (stays right when the
   // size changes) with twips as the fallback for readers that ignore `firstLineChars`.
   const bodyIndent = {firstLine: charTwips(body.sizePt, body.indentChars), firstLineChars: body.indentChars * 100}
@@ -56,8 +63,8 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
   const paragraph = (style: ResolvedTextStyle): IParagraphStylePropertiesOptions => ({
     alignment: alignmentOf(style.align),
     spacing: {
-      line: linePitchTwips(style.sizePt, style.lineHeight),
-      lineRule: LineRuleType.AT_LEAST,
+      line: lineOf(style),
+      lineRule,
       before: Math.round(style.spaceBeforeLines * bodyPitch),
       after: Math.round(style.spaceAfterLines * bodyPitch)
     },
@@ -71,7 +78,13 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
     next: styleIds.body,
     quickFormat: true,
     run: run(heading),
-    paragraph: {...paragraph(heading), keepNext: true, keepLines: true, outlineLevel: heading.level - 1}
+    paragraph: {
+      ...paragraph(heading),
+      ...(heading.indentChars > 0 ? {indent: {firstLine: charTwips(heading.sizePt, heading.indentChars), firstLineChars: heading.indentChars * 100}} : {}),
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: heading.level - 1
+    }
   }))
 
   const entry = template.toc.entry
@@ -93,6 +106,8 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
 
   const cover = template.cover
   const heading1 = template.headings[0] ?? cover.title
+  const outside = template.pageNumber.align === 'outside'
+  const numberIndent = pointsToTwips(template.pageNumber.indentChars * template.pageNumber.sizePt)
   const codeRun: IRunStylePropertiesOptions = {...run(body), font: runFonts(body.font, monospaceLatinFont)}
   const footnoteRun: IRunStylePropertiesOptions = {...run(body), size: toHalfPoints(footnoteSizePt), sizeComplexScript: toHalfPoints(footnoteSizePt)}
   const rule = {style: BorderStyle.SINGLE, size: 4, space: 1, color: 'auto'}
@@ -102,10 +117,14 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
       id: styleIds.body,
       name: wordStyleName(body.wordStyle ?? 'Normal'),
       quickFormat: true,
-      run: run(body),
+      // On a grid narrower than the type size (28 × 16 pt > 156 mm), Word fits
+      // each character to its cell; LibreOffice gives a character wider than a
+      // cell two. Condensing by whole twentieths of a point to just under the
+      // cell keeps both at one character per cell.
+      run: {...run(body), ...(template.grid ? {characterSpacing: Math.floor((template.grid.charPitchPt - body.sizePt) * 20)} : {})},
       paragraph: {
         alignment: alignmentOf(body.align),
-        spacing: {line: bodyPitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0},
+        spacing: {line: bodyPitch, lineRule, before: 0, after: 0},
         indent: bodyIndent
       }
     },
@@ -201,14 +220,20 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
       name: 'footer',
       basedOn: styleIds.body,
       run: {font: runFonts(template.pageNumber.font), size: toHalfPoints(template.pageNumber.sizePt), sizeComplexScript: toHalfPoints(template.pageNumber.sizePt)},
-      // Odd (right-hand) pages carry the number at the outer, right edge.
+      // Odd (right-hand) pages carry the number at the outer, right edge, `indentChars`
+      // in (GB/T 9704: one character). An exact line places it where section.ts says.
       paragraph: {
-        alignment: template.pageNumber.align === 'outside' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-        spacing: {line: linePitchTwips(template.pageNumber.sizePt, 1.2), lineRule: LineRuleType.AT_LEAST},
-        indent: noIndent
+        alignment: outside ? AlignmentType.RIGHT : AlignmentType.CENTER,
+        spacing: {line: footerLineTwips(template), lineRule: LineRuleType.EXACT},
+        indent: {...noIndent, ...(outside ? {right: numberIndent} : {})}
       }
     },
-    {id: styleIds.footerEven, name: ownStyleNames.footerEven, basedOn: styleIds.footer, paragraph: {alignment: AlignmentType.LEFT}},
+    {
+      id: styleIds.footerEven,
+      name: ownStyleNames.footerEven,
+      basedOn: styleIds.footer,
+      paragraph: {alignment: outside ? AlignmentType.LEFT : AlignmentType.CENTER, indent: {...noIndent, left: outside ? numberIndent : 0, right: 0}}
+    },
     {
       id: styleIds.tableText,
       name: ownStyleNames.tableText,
@@ -322,4 +347,9 @@ export function alignmentOf(align: ResolvedTextStyle['align']): (typeof Alignmen
     case 'left':
       return AlignmentType.LEFT
   }
+}
+
+/** The footer's line: the number's size × 1.2, exactly, so its middle is where section.ts puts it. */
+export function footerLineTwips(template: ResolvedTemplate): number {
+  return pointsToTwips(template.pageNumber.sizePt * 1.2)
 }

@@ -23,19 +23,25 @@ export function paragraph(node: MdastParagraph, context: DocxContext, state: Doc
  * A heading in the built-in `heading n` style of its outline level, bookmarked
  * with its outline id so the 目录 and `#sec-…` links can point at it.
  * Level-1 headings open a section (index.ts), which already starts a page.
+ * A heading of a run-in level (公文 levels 2–4) followed by a paragraph
+ * (`beforeParagraph`) ends in Word's style separator, a hidden paragraph mark
+ * (`w:vanish` + `w:specVanish`): it shows on one line with the paragraph yet
+ * stays a heading for the navigation pane and the 目录.
  */
-export function heading(node: Heading, context: DocxContext, state: DocxState): FileChild[] {
+export function heading(node: Heading, context: DocxContext, state: DocxState, beforeParagraph: boolean): FileChild[] {
   const {headings} = context.build.template
   const entry = state.outlineOf.get(node)
   // Headings outside the outline (in a quote or list) take the deepest heading style.
   const level = Math.min(entry?.level ?? headings.length, headings.length)
   const runs = inlines(node.children, context, state)
   const breakBefore = level > 1 && headings[level - 1]?.pageBreakBefore === true
+  const runIn = beforeParagraph && headings[level - 1]?.runIn === true
   return [
     new Paragraph({
       style: headingStyleId(level),
       children: entry && !context.inNote ? [new Bookmark({id: bookmarkName(entry.id), children: runs})] : runs,
-      ...(breakBefore ? {pageBreakBefore: true} : {})
+      ...(breakBefore ? {pageBreakBefore: true} : {}),
+      ...(runIn ? {run: {vanish: true, specVanish: true}} : {})
     })
   ]
 }

@@ -10,7 +10,14 @@ import {table} from './table.js'
 /** Word blocks (paragraphs, tables) for a run of mdast nodes. */
 export function blocks(nodes: readonly RootContent[], context: DocxContext, state: DocxState): FileChild[] {
   // A 公文 signature is centred over the date after it (official.ts).
-  return nodes.flatMap((node, index) => node.type === 'officialBlock' ? officialBlock(node, context, state, nodes[index + 1]) : block(node, context, state))
+  // A heading of a run-in level runs into the paragraph after it, if one follows (block.ts).
+  return nodes.flatMap((node, index) =>
+    node.type === 'officialBlock'
+      ? officialBlock(node, context, state, nodes[index + 1])
+      : node.type === 'heading'
+        ? heading(node, context, state, nodes[index + 1]?.type === 'paragraph')
+        : block(node, context, state)
+  )
 }
 
 /** Every mdast node type, by where it is handled or why it is dropped. */
@@ -19,7 +26,7 @@ function block(node: RootContent, context: DocxContext, state: DocxState): FileC
     case 'paragraph':
       return paragraph(node, context, state)
     case 'heading':
-      return heading(node, context, state)
+      return heading(node, context, state, false)
     case 'blockquote':
       return blockquote(node, context, state)
     case 'list':

@@ -71,7 +71,7 @@ describe('Word styles from the booklet template', () => {
       .map((style) => style.attributes['w:styleId'])
       .sort()
     expect(zeroed).toEqual(
-      ['CoverImprint', 'Footer', 'HTMLPreformatted', 'Header', 'Heading1', 'Heading2', 'Heading3', 'Figure', 'Subtitle', 'TOC1', 'TOC2', 'TOCHeading', 'TableText', 'ThematicBreak', 'Title',
+      ['CoverImprint', 'Footer', 'FooterEven', 'HTMLPreformatted', 'Header', 'Heading1', 'Heading2', 'Heading3', 'Figure', 'Subtitle', 'TOC1', 'TOC2', 'TOCHeading', 'TableText', 'ThematicBreak', 'Title',
         'OfficialAddressee', 'OfficialAttachments', 'OfficialSignature', 'OfficialDate'].sort()
     )
     for (const id of ['Quote', 'FootnoteText']) expect(first(styleById(styles, id), 'w:ind')?.attributes['w:firstLineChars']).toBe('200')
