@@ -224,6 +224,13 @@ describe('PDF/X', () => {
     expect(await raw(files[version])).toBe(await raw(reading))
   })
 
+  it('gives the same bytes for the same input, Ghostscript’s file identifier included', async () => {
+    const context = await contextFor(await readFile(path.join(projectRoot, 'source/zhuti-jiaoyu.md'), 'utf8'))
+    const again = await producePressOutputs(new Uint8Array(await readFile(reading)), context, parsePressOptions({pdfx: 'x1a', impose: 'saddle'}))
+    expect(Buffer.from(again[0]?.bytes ?? []).equals(await readFile(files.x1a))).toBe(true)
+    expect(again[1]?.suffix).toBe('imposed.pdf')
+  })
+
   it('keeps the press boxes through the conversion', async () => {
     for (const page of await boxes(files.x1a)) {
       expectBox(page['TrimBox'], [room, room, room + trim.width, room + trim.height])
