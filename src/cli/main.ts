@@ -4,6 +4,7 @@ import {version} from '../version.js'
 import type {CommandContext, RegisterCommand} from './command.js'
 import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'
+import {registerDiff} from './commands/diff.js'
 import {registerImpose} from './commands/impose.js'
 import {registerLint} from './commands/lint.js'
 import {registerNormalize} from './commands/normalize.js'
@@ -11,7 +12,7 @@ import {registerWatch} from './commands/watch.js'
 import {consoleReporter, reportError, type Reporter} from './report.js'
 
 /** Every command, in the order `--help` lists them. */
-const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint, registerImpose]
+const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint, registerDiff, registerImpose]
 
 /**
  * argv → exit code: 0 ok, 1 a document failed or lint found something,

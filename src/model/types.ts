@@ -14,12 +14,43 @@ export interface LeadSentence extends Parent {
   children: PhrasingContent[]
 }
 
+/** Whether a revision adds or removes what it marks (`paiban diff`, docs/diff.md). */
+export type RevisionKind = 'inserted' | 'deleted'
+
+/**
+ * Text the newer version adds, in a redline (src/diff/): Word writes it as a
+ * tracked insertion (`w:ins`), HTML as `<ins>`. Outside a redline the writers
+ * set its text as plain text.
+ */
+export interface Insertion extends Parent {
+  type: 'insertion'
+  children: PhrasingContent[]
+}
+
+/** Text the newer version removes: `w:del` with `w:delText`, HTML `<del>`. Outside a redline it is dropped. */
+export interface Deletion extends Parent {
+  type: 'deletion'
+  children: PhrasingContent[]
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     leadSentence: LeadSentence
+    insertion: Insertion
+    deletion: Deletion
   }
   interface RootContentMap {
     leadSentence: LeadSentence
+    insertion: Insertion
+    deletion: Deletion
+  }
+  interface Data {
+    /**
+     * In a redline, a block (paragraph, heading, code, thematic break, table
+     * row) that only one version has: its paragraph mark or row is a tracked
+     * change too, so accepting or rejecting removes the whole block.
+     */
+    revision?: RevisionKind
   }
 }
 

@@ -3,8 +3,9 @@ import type {Paragraph} from 'docx'
 import {visit} from 'unist-util-visit'
 import type {BuildContext} from '../../context.js'
 import {headingNodes} from '../../model/outline.js'
-import type {OutlineEntry} from '../../model/types.js'
+import type {OutlineEntry, RevisionKind} from '../../model/types.js'
 import type {LoadedImage} from './handlers/image.js'
+import {createRevisionState, type RevisionAuthor, type RevisionState} from './revision.js'
 import {styleIds} from './style-names.js'
 import {toTwips} from './units.js'
 
@@ -17,6 +18,8 @@ export interface RunFormat {
   code: boolean
   /** A character style (引导句, Hyperlink). */
   characterStyle: string | undefined
+  /** Inside a redline's insertion or deletion: the runs are tracked changes (revision.ts). */
+  revision: RevisionKind | undefined
 }
 
 /**
@@ -61,10 +64,12 @@ export interface DocxState {
   readonly outline: readonly OutlineEntry[]
   /** The outline entry of each top-level heading node (model/outline.ts pairs them by order). */
   readonly outlineOf: ReadonlyMap<Heading, OutlineEntry>
+  /** Author, date and next id of tracked changes; undefined outside a redline. */
+  readonly revisions: RevisionState | undefined
 }
 
 /** Text with no direct formatting. */
-export const plainRun: Readonly<RunFormat> = {bold: false, emphasisDots: false, strike: false, code: false, characterStyle: undefined}
+export const plainRun: Readonly<RunFormat> = {bold: false, emphasisDots: false, strike: false, code: false, characterStyle: undefined, revision: undefined}
 
 export function createContext(build: BuildContext): DocxContext {
   const {page} = build.template
@@ -94,7 +99,7 @@ export function collectDefinitions(tree: Root): Definitions {
   return {footnoteDefinitions, definitions}
 }
 
-export function createState(build: BuildContext, found: Definitions, images: ReadonlyMap<string, LoadedImage>): DocxState {
+export function createState(build: BuildContext, found: Definitions, images: ReadonlyMap<string, LoadedImage>, revisions?: RevisionAuthor): DocxState {
   const {tree, outline} = build.document
   const outlineOf = new Map<Heading, OutlineEntry>()
   headingNodes(tree).forEach((heading, index) => {
@@ -110,7 +115,8 @@ export function createState(build: BuildContext, found: Definitions, images: Rea
     drawings: 0,
     images,
     outline,
-    outlineOf
+    outlineOf,
+    revisions: revisions ? createRevisionState(revisions, outline.length) : undefined
   }
 }
 

@@ -1,12 +1,14 @@
-import type {RootContent} from 'mdast'
-import {Document, Packer, type ISectionOptions} from 'docx'
+import type {Nodes, RootContent} from 'mdast'
+import {Document, Packer, Paragraph, type ISectionOptions} from 'docx'
 import type {BuildContext} from '../../context.js'
 import {collectDefinitions, createContext, createState, type DocxState} from './context.js'
 import {finishPackage} from './finish.js'
 import {blocks} from './handlers/index.js'
 import {loadImages} from './handlers/image.js'
 import {numberingDefinitions} from './numbering.js'
+import type {RevisionAuthor} from './revision.js'
 import {bodySections, coverSection, tocSection, type BodySection} from './section.js'
+import {styleIds} from './style-names.js'
 import {buildStyles} from './styles.js'
 import {tableOfContents} from './toc.js'
 
@@ -17,6 +19,13 @@ export interface DocxOptions {
    * are still written, and Word offers to update the field on opening).
    */
   tocPages?: ReadonlyMap<string, number>
+  /**
+   * Write the tree's `insertion`/`deletion` nodes and the blocks marked
+   * `data.revision` as Word tracked changes by this author at this date (a
+   * redline, see src/diff/ and docs/diff.md). Default: none, as for a plain
+   * build — inserted text is set as text, deleted text is left out.
+   */
+  revisions?: RevisionAuthor
 }
 
 const emptyOptions: Readonly<DocxOptions> = {}
@@ -34,11 +43,17 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
   // 1. Read what the walk needs up front: definitions, then the images (async).
   const definitions = collectDefinitions(tree)
   const images = await loadImages(tree, context, definitions.definitions)
-  const state = createState(context, definitions, images)
+  const state = createState(context, definitions, images, settings.revisions)
 
   // 2. Walk the body, one Word section per top-level section.
   const root = createContext(context)
-  const body = splitSections(tree.children, state).map((section): BodySection => ({title: section.title, children: blocks(section.nodes, root, state)}))
+  const body = splitSections(tree.children, state).map((section): BodySection => {
+    const children = blocks(section.nodes, root, state)
+    // A section break lives in its section's last paragraph mark; a tracked
+    // change of that mark would take the break with it, so end on a plain one.
+    if (state.revisions && endsInRevision(section.nodes)) children.push(new Paragraph({style: styleIds.body}))
+    return {title: section.title, children}
+  })
 
   // 3. Front matter, then assemble and pack.
   const sections: ISectionOptions[] = []
@@ -80,4 +95,13 @@ function splitSections(nodes: readonly RootContent[], state: DocxState): Array<{
   }
   // Word needs a body section even for an empty text.
   return sections.length > 0 ? sections : [{title: undefined, nodes: []}]
+}
+
+/** Whether the last block (inside lists, quotes and tables too) is one only one version of a redline has. */
+function endsInRevision(nodes: readonly Nodes[]): boolean {
+  const last = nodes.at(-1)
+  // After a table, section.ts adds a plain paragraph anyway.
+  if (!last || last.type === 'table') return false
+  if (last.data?.revision) return true
+  return 'children' in last && endsInRevision(last.children)
 }

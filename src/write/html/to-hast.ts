@@ -5,8 +5,7 @@ import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'reh
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import type {LeadSentence} from '../../model/types.js'
-import type {OutlineEntry} from '../../model/types.js'
+import type {Deletion, Insertion, LeadSentence, OutlineEntry} from '../../model/types.js'
 import {groupClosing, officialBlockToHast, officialClassNames} from './official.js'
 
 /**
@@ -22,6 +21,8 @@ const sanitizeSchema: SanitizeSchema = {
   clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
+    // A redline's blocks that only one version has (see markRevisions).
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), ['dataRevision', 'inserted', 'deleted']],
     strong: [...(defaultSchema.attributes?.['strong'] ?? []), ['className', 'lead']],
     div: [...(defaultSchema.attributes?.['div'] ?? []), ['className', ...officialClassNames]],
     span: [...(defaultSchema.attributes?.['span'] ?? []), ['className', ...officialClassNames]]
@@ -36,6 +37,17 @@ const toHastProcessor = unified()
     footnoteLabel: '注释',
     footnoteBackLabel: '返回正文',
     handlers: {
+      // A redline's changes (src/diff/): what the newer version adds and what it removes.
+      insertion(state, node: Insertion) {
+        const result: Element = {type: 'element', tagName: 'ins', properties: {}, children: state.all(node) as Element['children']}
+        state.patch(node, result)
+        return result
+      },
+      deletion(state, node: Deletion) {
+        const result: Element = {type: 'element', tagName: 'del', properties: {}, children: state.all(node) as Element['children']}
+        state.patch(node, result)
+        return result
+      },
       leadSentence(state, node: LeadSentence) {
         const result: Element = {
           type: 'element',
@@ -58,11 +70,30 @@ const toHastProcessor = unified()
  * its outline id so the 目录, the bookmarks and the Word copy point alike.
  */
 export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
-  const result: HastRoot = toHastProcessor.runSync(tree)
+  const result: HastRoot = toHastProcessor.runSync(markRevisions(tree))
   numberHeadings(result, outline)
   dropRemoteImages(result)
   groupClosing(result)
   return result
+}
+
+/**
+ * A redline's block that only one version has (`data.revision`) gets a
+ * `data-revision` attribute, for the redline's stylesheet. The tree is copied
+ * only when it has one.
+ */
+function markRevisions(tree: MdastRoot): MdastRoot {
+  let found = false
+  visit(tree, (node) => {
+    if (node.data?.revision) found = true
+  })
+  if (!found) return tree
+  const copy = structuredClone(tree)
+  visit(copy, (node) => {
+    const revision = node.data?.revision
+    if (revision) node.data = {...node.data, hProperties: {...node.data?.hProperties, dataRevision: revision}}
+  })
+  return copy
 }
 
 function numberHeadings(tree: HastRoot, outline: OutlineEntry[]): void {

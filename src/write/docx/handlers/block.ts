@@ -1,10 +1,11 @@
-import type {Blockquote, Code, Heading, Paragraph as MdastParagraph} from 'mdast'
-import {Bookmark, Paragraph, TextRun, type FileChild, type IParagraphOptions} from 'docx'
+import type {Blockquote, Code, Heading, Paragraph as MdastParagraph, ThematicBreak} from 'mdast'
+import {Bookmark, Paragraph, type FileChild, type IParagraphOptions} from 'docx'
 import type {DocxContext, DocxState} from '../context.js'
+import {paragraphMark} from '../revision.js'
 import {headingStyleId, styleIds} from '../style-names.js'
 import {bookmarkName} from '../toc.js'
 import {blocks} from './index.js'
-import {inlines} from './inline.js'
+import {inlines, run} from './inline.js'
 
 /** Where a list puts its item's first paragraph: see list.ts. */
 export type ListNumbering = NonNullable<Exclude<IParagraphOptions['numbering'], false>>
@@ -16,7 +17,9 @@ export type ListNumbering = NonNullable<Exclude<IParagraphOptions['numbering'], 
 export function paragraph(node: MdastParagraph, context: DocxContext, state: DocxState, numbering?: ListNumbering): FileChild[] {
   const figure = node.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === ''))
   const style = figure && !numbering ? styleIds.figure : context.paragraphStyle
-  return [new Paragraph({style, children: inlines(node.children, context, state), ...(numbering ? {numbering} : {})})]
+  return [
+    new Paragraph({style, children: inlines(node.children, context, state), ...(numbering ? {numbering} : {}), ...paragraphMark(node.data, state.revisions)})
+  ]
 }
 
 /**
@@ -41,6 +44,7 @@ export function heading(node: Heading, context: DocxContext, state: DocxState, b
       style: headingStyleId(level),
       children: entry && !context.inNote ? [new Bookmark({id: bookmarkName(entry.id), children: runs})] : runs,
       ...(breakBefore ? {pageBreakBefore: true} : {}),
+      ...paragraphMark(node.data, state.revisions),
       ...(runIn ? {run: {vanish: true, specVanish: true}} : {})
     })
   ]
@@ -50,18 +54,23 @@ export function blockquote(node: Blockquote, context: DocxContext, state: DocxSt
   return blocks(node.children, {...context, paragraphStyle: styleIds.quote}, state)
 }
 
-/** A code block: one paragraph, its lines kept apart by line breaks, spaces kept. */
-export function code(node: Code, _context: DocxContext, _state: DocxState): FileChild[] {
+/**
+ * A code block: one paragraph, its lines kept apart by line breaks, spaces
+ * kept. In a redline a changed code block is only ever wholly inserted or deleted.
+ */
+export function code(node: Code, context: DocxContext, state: DocxState): FileChild[] {
   const lines = node.value.split('\n')
+  const lineContext: DocxContext = {...context, run: {...context.run, revision: node.data?.revision ?? context.run.revision}}
   return [
     new Paragraph({
       style: styleIds.code,
-      children: lines.map((line, index) => new TextRun({text: line, ...(index > 0 ? {break: 1} : {})}))
+      children: lines.map((line, index) => run({text: line, ...(index > 0 ? {break: 1} : {})}, lineContext, state)),
+      ...paragraphMark(node.data, state.revisions)
     })
   ]
 }
 
 /** A short centred rule (the 分隔线 style draws it). */
-export function thematicBreak(): FileChild[] {
-  return [new Paragraph({style: styleIds.thematicBreak})]
+export function thematicBreak(node: ThematicBreak, _context: DocxContext, state: DocxState): FileChild[] {
+  return [new Paragraph({style: styleIds.thematicBreak, ...paragraphMark(node.data, state.revisions)})]
 }

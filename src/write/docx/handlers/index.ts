@@ -44,7 +44,7 @@ function block(node: RootContent, context: DocxContext, state: DocxState): FileC
     case 'code':
       return code(node, context, state)
     case 'thematicBreak':
-      return thematicBreak()
+      return thematicBreak(node, context, state)
     // Raw HTML is markup, not content; definitions are reached through their
     // references (footnotes in inline.ts); front matter became DocumentMeta.
     case 'html':
@@ -72,6 +72,8 @@ function block(node: RootContent, context: DocxContext, state: DocxState): FileC
     case 'footnoteReference':
     case 'leadSentence':
     case 'textDirective':
+    case 'insertion':
+    case 'deletion':
       return [new Paragraph({style: context.paragraphStyle, children: inlines([node], context, state)})]
   }
 }

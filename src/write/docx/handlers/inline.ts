@@ -2,15 +2,18 @@ import type {PhrasingContent, Text} from 'mdast'
 import {
   EmphasisMarkType,
   ExternalHyperlink,
+  FootnoteReference,
   FootnoteReferenceRun,
   InternalHyperlink,
   Paragraph,
   TextRun,
   type IRunOptions,
+  type ImageRun,
   type ParagraphChild
 } from 'docx'
 import {normalizeIdentifier, plainRun, type DocxContext, type DocxState, type RunFormat} from '../context.js'
 import {styleIds} from '../style-names.js'
+import {revisedTextRun} from '../revision.js'
 import {monospaceLatinFont, runFonts} from '../styles.js'
 import {bookmarkName} from '../toc.js'
 import {blocks} from './index.js'
@@ -24,7 +27,7 @@ export function inlines(nodes: readonly PhrasingContent[], context: DocxContext,
 function inline(node: PhrasingContent, context: DocxContext, state: DocxState): ParagraphChild[] {
   switch (node.type) {
     case 'text':
-      return [textRun(joinSegments(node.value), context)]
+      return [textRun(joinSegments(node.value), context, state)]
     case 'strong':
       return inlines(node.children, withRun(context, {bold: true}), state)
     case 'emphasis':
@@ -34,9 +37,9 @@ function inline(node: PhrasingContent, context: DocxContext, state: DocxState): 
     case 'leadSentence':
       return inlines(node.children, withRun(context, {characterStyle: styleIds.leadSentence}), state)
     case 'inlineCode':
-      return [textRun(node.value, withRun(context, {code: true}))]
+      return [textRun(node.value, withRun(context, {code: true}), state)]
     case 'break':
-      return [new TextRun({...runOptions(context), break: 1})]
+      return [run({...runOptions(context), break: 1}, context, state)]
     case 'link':
       return link(node.url, node.children, context, state)
     case 'linkReference': {
@@ -44,13 +47,18 @@ function inline(node: PhrasingContent, context: DocxContext, state: DocxState): 
       return definition ? link(definition.url, node.children, context, state) : inlines(node.children, context, state)
     }
     case 'image':
-      return [imageRun(node, context, state)]
+      return [revised(imageRun(node, context, state), context, state)]
     case 'imageReference': {
       const definition = state.definitions.get(normalizeIdentifier(node.identifier))
       if (!definition) return []
       const image = {url: definition.url, alt: node.alt ?? null, title: definition.title ?? null}
-      return [imageRun(node.position ? {...image, position: node.position} : image, context, state)]
+      return [revised(imageRun(node.position ? {...image, position: node.position} : image, context, state), context, state)]
     }
+    // A redline's changes: tracked in Word; in a plain build, the newer text only.
+    case 'insertion':
+      return inlines(node.children, state.revisions ? withRun(context, {revision: 'inserted'}) : context, state)
+    case 'deletion':
+      return state.revisions ? inlines(node.children, withRun(context, {revision: 'deleted'}), state) : []
     case 'footnoteReference':
       return footnoteReference(node.identifier, context, state)
     // Raw HTML is markup, not content: the Word copy drops it, as the PDF does.
@@ -62,8 +70,20 @@ function inline(node: PhrasingContent, context: DocxContext, state: DocxState): 
   }
 }
 
-function textRun(text: string, context: DocxContext): TextRun {
-  return new TextRun({...runOptions(context), text})
+function textRun(text: string, context: DocxContext, state: DocxState): ParagraphChild {
+  return run({...runOptions(context), text}, context, state)
+}
+
+/** A text run, inside `w:ins`/`w:del` when the text around it is a redline's change. */
+export function run(options: IRunOptions, context: DocxContext, state: DocxState): ParagraphChild {
+  const kind = context.run.revision
+  return kind && state.revisions ? revisedTextRun(kind, options, state.revisions) : new TextRun(options)
+}
+
+/** An image run, inside `w:ins`/`w:del` when in a change (docx writes it after an empty run there). */
+function revised(child: ImageRun, context: DocxContext, state: DocxState): ParagraphChild {
+  const kind = context.run.revision
+  return kind && state.revisions ? revisedTextRun(kind, {children: [child]}, state.revisions) : child
 }
 
 /** Direct formatting: only strong, emphasis, strikethrough and inline code (plus a character style). */
@@ -107,7 +127,7 @@ function footnoteReference(identifier: string, context: DocxContext, state: Docx
   const known = state.footnoteIds.get(key)
   if (known !== undefined) {
     // Ids are handed out 1, 2, 3… in reference order, which is Word's numbering too.
-    return [new TextRun({style: styleIds.footnoteReference, text: String(known)})]
+    return [run({style: styleIds.footnoteReference, text: String(known)}, context, state)]
   }
   const id = state.footnoteIds.size + 1
   state.footnoteIds.set(key, id)
@@ -115,6 +135,8 @@ function footnoteReference(identifier: string, context: DocxContext, state: Docx
   // Word notes hold paragraphs; a table inside a note (rare in GFM) is left out.
   const paragraphs = blocks(definition.children, noteContext, state).filter((child): child is Paragraph => child instanceof Paragraph)
   state.footnotes[id] = {children: paragraphs.length > 0 ? paragraphs : [new Paragraph({style: styleIds.footnoteText})]}
+  // In a change, the reference is a run of its own inside `w:ins`/`w:del`.
+  if (context.run.revision) return [run({style: styleIds.footnoteReference, children: [new FootnoteReference(id)]}, context, state)]
   return [new FootnoteReferenceRun(id)]
 }
 

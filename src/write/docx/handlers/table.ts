@@ -1,4 +1,4 @@
-import type {AlignType, Table as MdastTable, TableCell as MdastTableCell} from 'mdast'
+import type {AlignType, Data, Table as MdastTable, TableCell as MdastTableCell} from 'mdast'
 import {
   AlignmentType,
   BorderStyle,
@@ -12,6 +12,7 @@ import {
   type FileChild
 } from 'docx'
 import type {DocxContext, DocxState} from '../context.js'
+import {paragraphMark, rowMark} from '../revision.js'
 import {styleIds} from '../style-names.js'
 import {inlines} from './inline.js'
 
@@ -31,8 +32,10 @@ export function table(node: MdastTable, context: DocxContext, state: DocxState):
       new TableRow({
         ...(rowIndex === 0 ? {tableHeader: true} : {}),
         cantSplit: true,
+        // A redline's row only one version has: the row and its cells' paragraph marks are tracked.
+        ...rowMark(row.data, state.revisions),
         children: Array.from({length: columns}, (_, column) =>
-          cell(row.children[column], node.align?.[column] ?? null, rowIndex === 0, columnWidth, context, state)
+          cell(row.children[column], node.align?.[column] ?? null, rowIndex === 0, columnWidth, context, state, row.data)
         )
       })
   )
@@ -53,7 +56,8 @@ function cell(
   header: boolean,
   width: number,
   context: DocxContext,
-  state: DocxState
+  state: DocxState,
+  rowData: Data | undefined
 ): TableCell {
   const alignment = alignmentOf(align)
   return new TableCell({
@@ -63,7 +67,8 @@ function cell(
       new Paragraph({
         style: header ? styleIds.tableHeading : styleIds.tableText,
         children: node ? inlines(node.children, context, state) : [],
-        ...(alignment ? {alignment} : {})
+        ...(alignment ? {alignment} : {}),
+        ...paragraphMark(rowData, state.revisions)
       })
     ]
   })
