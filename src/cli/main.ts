@@ -6,13 +6,14 @@ import {registerBuild} from './commands/build.js'
 import {registerCheck} from './commands/check.js'
 import {registerDiff} from './commands/diff.js'
 import {registerImpose} from './commands/impose.js'
+import {registerInitTemplate} from './commands/init-template.js'
 import {registerLint} from './commands/lint.js'
 import {registerNormalize} from './commands/normalize.js'
 import {registerWatch} from './commands/watch.js'
 import {consoleReporter, reportError, type Reporter} from './report.js'
 
 /** Every command, in the order `--help` lists them. */
-const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint, registerDiff, registerImpose]
+const commands: RegisterCommand[] = [registerBuild, registerWatch, registerCheck, registerNormalize, registerLint, registerDiff, registerImpose, registerInitTemplate]
 
 /**
  * argv → exit code: 0 ok, 1 a document failed or lint found something,
