@@ -55,6 +55,8 @@ export type BuildEvent =
   | {type: 'phase'; input: string; phase: BuildPhase; milliseconds: number}
   | {type: 'output'; input: string; format: OutputFormat; file: string; pages?: number}
   | {type: 'skipped'; input: string}
+  /** Something the user should know that does not stop the build (a font substituted). */
+  | {type: 'warning'; input: string; message: string}
   | {type: 'failed'; input: string; error: unknown}
   | {type: 'done'; input: string; milliseconds: number}
 
@@ -186,6 +188,7 @@ async function buildDocument(
     settings.emit({type: 'skipped', input})
     return {result: {input, outputs: [], skipped: true}}
   }
+  for (const message of template.warnings) settings.emit({type: 'warning', input, message})
   const markdown = await markdownOf(text, input)
   const {parseDocument} = await import('./model/parse.js')
   const document = await phase('model', () => parseDocument(markdown, relative))
@@ -262,7 +265,7 @@ async function buildDocument(
   settings.emit({type: 'done', input, milliseconds})
   return {
     result: {input, outputs: written, skipped: false},
-    entry: {source: relative, template: template.name, inputHash: key, outputs: written, buildMilliseconds: Math.round(milliseconds), warnings: []}
+    entry: {source: relative, template: template.name, inputHash: key, outputs: written, buildMilliseconds: Math.round(milliseconds), warnings: [...template.warnings]}
   }
 }
 

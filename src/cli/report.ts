@@ -59,6 +59,9 @@ export function buildEventReporter(reporter: Reporter): (event: BuildEvent) => v
       phases.delete(event.input)
     } else if (event.type === 'skipped') {
       reporter.out(`${paint(reporter, 'dim', '·')} ${relative(event.input)}  unchanged, skipped`)
+    } else if (event.type === 'warning') {
+      reporter.err(`${relative(event.input)}  ${paint(reporter, 'yellow', 'warning')}  ${event.message}`)
+      if (reporter.githubActions) reporter.err(annotation('warning', event.message, relative(event.input)))
     } else {
       reportError(reporter, event.error, relative(event.input))
     }
