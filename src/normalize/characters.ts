@@ -104,10 +104,12 @@ export function firstSentenceEnd(text: string, from = 0, stops: (character: stri
 }
 
 /**
- * Ranges no rule may touch: URLs, e-mail addresses, and backtick spans —
- * code in a plain text, and literal backticks in Markdown text, which is
- * what the plain text's code becomes once written (so a second run agrees).
- * Returned as a per-character mask.
+ * Ranges no rule may touch: URLs, e-mail addresses, file paths, backtick
+ * spans — code in a plain text, and literal backticks in Markdown text,
+ * which is what the plain text's code becomes once written (so a second run
+ * agrees) — and the inside of a quotation in a Latin-script language
+ * ("To be, or not to be"): its punctuation is that language's. Returned as a
+ * per-character mask.
  */
 export function protectedMask(text: string): boolean[] {
   const mask = Array.from({length: text.length}, (_, index) => text[index] === placeholder)
@@ -115,12 +117,21 @@ export function protectedMask(text: string): boolean[] {
     // Scheme URLs and www. hosts, up to a space, Han text or full-width punctuation.
     /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s\p{Script=Han}\u3000-\u303F\uFF01-\uFF65“”‘’]+/giu,
     /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
-    /`[^`\n]+`/gu
+    /`[^`\n]+`/gu,
+    // Windows paths (C:\Users\…) and paths of two or more segments (/etc/paiban/x.yaml, ./src/a.ts, ~/文档/a).
+    /\b[A-Za-z]:\\[^\s，。；：！？、“”‘’（）《》]*/gu,
+    /(?<![\w/.~-])(?:~|\.{1,2})?(?:\/[\p{L}\p{N}_.@%+~-]+){2,}\/?/gu
   ]
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       for (let index = match.index; index < match.index + match[0].length; index++) mask[index] = true
     }
+  }
+  // A quotation with Latin letters and no Han text: its inside keeps its own punctuation.
+  for (const match of text.matchAll(/"([^"\n]*)"|“([^“”\n]*)”|‘([^‘’\n]*)’/gu)) {
+    const inside = match[1] ?? match[2] ?? match[3] ?? ''
+    if (!/[A-Za-z]{2}/u.test(inside) || /\p{Script=Han}/u.test(inside)) continue
+    for (let index = match.index + 1; index < match.index + match[0].length - 1; index++) mask[index] = true
   }
   return mask
 }

@@ -13,6 +13,7 @@ import {splitRunIn} from './run-in.js'
 import {fixNoBreakSpaces, fixStraySpaces, removeZeroWidth} from './spacing.js'
 import {applyOutline} from './structure.js'
 import type {TextRule} from './tracked-text.js'
+import {fixCircleZero, fixDashes, fixFullWidthAlphanumerics, fixMiddleDots} from './forms.js'
 
 export type {FrontMatterFields} from './front-matter-block.js'
 export {isFixable, messageSource, type VFileMessage} from './report.js'
@@ -56,7 +57,11 @@ const emptyOptions: Readonly<NormalizeOptions> = {}
 const characterRules: readonly TextRule[] = [
   removeZeroWidth,
   fixNoBreakSpaces,
+  fixFullWidthAlphanumerics,
   fixEllipses,
+  fixDashes,
+  fixMiddleDots,
+  fixCircleZero,
   fixHalfWidthPunctuation,
   fixStraightQuotes,
   fixStraySpaces
