@@ -1,6 +1,6 @@
 import type {Nodes, Parent, PhrasingContent, Text} from 'mdast'
 import {placeholder} from './characters.js'
-import {report, type NormalizeState} from './report.js'
+import {enabled, report, type NormalizeState} from './report.js'
 import {applyEdits, type TextRule, type TrackedText} from './tracked-text.js'
 
 /**
@@ -56,7 +56,8 @@ export function rewriteBlock(block: Parent, rules: readonly TextRule[], state: N
   for (let round = 0; round < maxRounds; round++) {
     let changedThisRound = false
     for (const rule of rules) {
-      const {text: next, applied} = applyEdits(text, rule(text.value, state.context))
+      const edits = rule(text.value, state.context).filter((edit) => enabled(state, edit.ruleId))
+      const {text: next, applied} = applyEdits(text, edits)
       for (const edit of applied) {
         report(state, {
           ruleId: edit.ruleId,

@@ -8,15 +8,19 @@ import {checkRoundTrip, parseMarkdown, settleMarkdown, stringifyMarkdown} from '
 import {readPlainText, takeTitleLine} from './plain-text.js'
 import {plainText} from './phrasing.js'
 import {fixEllipses, fixHalfWidthPunctuation, fixStraightQuotes} from './punctuation.js'
-import {lineStartsOf, messageSource, type NormalizeState, type VFileMessage} from './report.js'
+import {enabled, lineStartsOf, messageSource, pointAt, type NormalizeState, type VFileMessage} from './report.js'
 import {splitRunIn} from './run-in.js'
 import {fixNoBreakSpaces, fixStraySpaces, removeZeroWidth} from './spacing.js'
 import {applyOutline} from './structure.js'
 import type {TextRule} from './tracked-text.js'
 import {fixCircleZero, fixDashes, fixFullWidthAlphanumerics, fixMiddleDots} from './forms.js'
+import {lintSettingsOf, type LintSettings} from './config.js'
+import {LineCounter, parseDocument as parseYaml} from 'yaml'
 
 export type {FrontMatterFields} from './front-matter-block.js'
 export {isFixable, messageSource, type VFileMessage} from './report.js'
+export {configFileName, loadLintSettings, type LintSettings} from './config.js'
+export {fixRules, lintRules, switchableRules} from './rules.js'
 
 export interface NormalizeOptions {
   /**
@@ -40,6 +44,12 @@ export interface NormalizeOptions {
    * `keep`: leave such spaces as written.
    */
   hanLatinSpace?: 'remove' | 'keep' | undefined
+  /**
+   * Rules switched off for this text, e.g. from paiban.config.yaml
+   * (`loadLintSettings`); a Markdown source's front matter `lint: {off: […]}`
+   * adds to them. Default: every rule on.
+   */
+  rules?: Readonly<LintSettings> | undefined
 }
 
 export interface NormalizeResult {
@@ -87,19 +97,23 @@ export function normalizeText(text: string, options?: Readonly<NormalizeOptions>
     input,
     lineStarts: lineStartsOf(input),
     origins: new WeakMap(),
-    context: {hanLatinSpace: settings.hanLatinSpace ?? 'remove'}
+    context: {hanLatinSpace: settings.hanLatinSpace ?? 'remove'},
+    off: new Set(settings.rules?.off ?? [])
   }
 
-  // 1. Read: plain text lines or a Markdown tree (front matter kept aside).
+  // 1. Read: plain text lines or a Markdown tree (front matter kept aside,
+  //    its `lint: {off: […]}` switching rules off for this text).
   const tree = format === 'text' ? readPlainText(input, state) : parseMarkdown(input)
+  const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
   const existingYaml = takeYaml(tree)
+  if (existingYaml !== undefined) readFrontMatterLint(existingYaml, (yamlNode?.position?.start.offset ?? 0) + '---\n'.length, state)
 
   // 2. Characters: punctuation and spaces, block by block.
   rewriteCharacters(tree, state)
 
   // 3. A plain text's title line goes into the front matter.
   const given = settings.frontMatter ?? {}
-  const title = format === 'text' ? takeTitleLine(tree, given.title, state) : undefined
+  const title = format === 'text' && enabled(state, 'title-line') ? takeTitleLine(tree, given.title, state) : undefined
 
   // 4. Structure: outline numbering → headings; run-in points → paragraphs with a lead sentence.
   applyOutline(tree, state)
@@ -113,7 +127,7 @@ export function normalizeText(text: string, options?: Readonly<NormalizeOptions>
   // 6. Front matter, write, read back.
   const yaml = frontMatterYaml({...given, title: given.title ?? title}, existingYaml)
   if (yaml === undefined) {
-    state.file.message('Missing title, expected a `title` in the front matter: pass one, or start the text with a title line', {
+    if (enabled(state, 'missing-title')) state.file.message('Missing title, expected a `title` in the front matter: pass one, or start the text with a title line', {
       place: {line: 1, column: 1},
       ruleId: 'missing-title',
       source: messageSource
@@ -131,6 +145,18 @@ export function normalizeText(text: string, options?: Readonly<NormalizeOptions>
 /** Findings about a source, without writing anything: the lint that `normalize --fix` would fix, plus lint-only findings. */
 export function lintText(text: string, fileName: string): VFileMessage[] {
   return normalizeText(text, {fileName}).messages
+}
+
+/** The front matter's `lint` block: rules it switches off, and its mistakes at their place in the input. */
+function readFrontMatterLint(yaml: string, startOffset: number, state: NormalizeState): void {
+  const document = parseYaml(yaml, {lineCounter: new LineCounter(), prettyErrors: false})
+  if (document.errors.length > 0) return
+  const {settings, problems} = lintSettingsOf(document, false)
+  for (const id of settings.off) state.off.add(id)
+  for (const problem of problems) {
+    const message = state.file.message(problem.message, {place: pointAt(state, startOffset + problem.offset), ruleId: 'lint-config', source: messageSource})
+    message.fatal = true
+  }
 }
 
 function formatOf(input: string, fileName: string | undefined): 'text' | 'markdown' {

@@ -21,6 +21,13 @@ export interface NormalizeState {
   readonly lineStarts: readonly number[]
   readonly origins: WeakMap<Text, readonly number[]>
   readonly context: RuleContext
+  /** Rules switched off (config.ts): they neither change the text nor report. */
+  readonly off: Set<string>
+}
+
+/** Whether a rule is on for this file. */
+export function enabled(state: Pick<NormalizeState, 'off'>, ruleId: string): boolean {
+  return !state.off.has(ruleId)
 }
 
 export interface Finding {
@@ -60,8 +67,9 @@ export function positionOf(state: Pick<NormalizeState, 'lineStarts' | 'input'>, 
   return {start: pointAt(state, start), end: pointAt(state, Math.max(start, end))}
 }
 
-/** Record a finding on the file, "Unexpected X, expected Y" style. */
-export function report(state: NormalizeState, finding: Finding): VFileMessage {
+/** Record a finding on the file, "Unexpected X, expected Y" style; nothing for a rule switched off. */
+export function report(state: NormalizeState, finding: Finding): VFileMessage | undefined {
+  if (!enabled(state, finding.ruleId)) return undefined
   const place = positionOf(state, finding.start, finding.end ?? finding.start)
   const options = {place, ruleId: finding.ruleId, source: messageSource}
   const message = finding.severity === 'info' ? state.file.info(finding.reason, options) : state.file.message(finding.reason, options)

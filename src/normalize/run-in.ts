@@ -1,7 +1,7 @@
 import type {Paragraph, PhrasingContent, Root, Strong} from 'mdast'
 import {closingMarks, firstSentenceEnd, hanNumeralClass, isSentenceEnd, pairedMarks, parseHanNumeral} from './characters.js'
 import {originsUnder, plainText, spanOf, splitPhrasing} from './phrasing.js'
-import {report, type NormalizeState} from './report.js'
+import {enabled, report, type NormalizeState} from './report.js'
 
 /**
  * Run-in enumerations: "一要…。二要…。三要…。", "一是…。二是…。",
@@ -57,7 +57,7 @@ export function splitRunIn(tree: Root, state: NormalizeState): void {
     if (!paragraphPoints) continue
     const replacement = splitAtPoints(node, paragraphPoints, state)
     for (const paragraph of replacement) {
-      if (paragraph.starts) markLeadSentence(paragraph.node, state)
+      if (paragraph.starts && enabled(state, 'lead-sentence')) markLeadSentence(paragraph.node, state)
     }
     tree.children.splice(index, 1, ...replacement.map((part) => part.node))
     index += replacement.length - 1
@@ -126,7 +126,7 @@ function splitAtPoints(paragraph: Paragraph, points: readonly Point[], state: No
   let consumed = 0
   let startsWithPoint = offsets[0] === 0
   for (const offset of offsets) {
-    if (offset === 0) continue
+    if (offset === 0 || !enabled(state, 'run-in-enumeration')) continue
     const split = splitPhrasing(rest, offset - consumed, state)
     if (!split) continue
     const [before, after] = split

@@ -1,7 +1,7 @@
 import type {Heading, Paragraph, Root, RootContent} from 'mdast'
 import {firstSentenceEnd, hanNumeralClass, pairedMarks, closingMarks} from './characters.js'
 import {originsUnder, plainText, spanOf, splitPhrasing} from './phrasing.js'
-import {report, type NormalizeState} from './report.js'
+import {enabled, report, type NormalizeState} from './report.js'
 
 /**
  * Chinese outline numbering → heading levels. GB/T 9704 orders the levels
@@ -88,13 +88,15 @@ export function applyOutline(tree: Root, state: NormalizeState): void {
     depths.set(style, depth)
     return depth
   }
+  const whole = enabled(state, 'outline-heading')
+  const runIn = enabled(state, 'run-in-heading')
   for (let index = 0; index < tree.children.length; index++) {
     const node = tree.children[index]
     if (node?.type === 'heading') checkHeadingDepth(node, depths, state)
     if (node?.type !== 'paragraph') continue
     // A paragraph split off a run-in heading just now was not seen before: judge it alone.
     const candidate = candidates.has(node) ? candidates.get(node) : candidateOf(plainText(node))
-    if (!candidate?.extent) continue
+    if (!candidate?.extent || !(candidate.extent.kind === 'whole' ? whole : runIn)) continue
     const depth = depthFor(candidate.style)
     const text = plainText(node)
     const replacement = candidate.extent.kind === 'whole'
@@ -197,7 +199,7 @@ function checkHeadingDepth(heading: Heading, depths: Map<OutlineStyle, Heading['
     depths.set(numbering.style, heading.depth)
     return
   }
-  if (known === heading.depth) return
+  if (known === heading.depth || !enabled(state, 'heading-depth')) return
   const origins = originsUnder(heading.children, state)
   report(state, {
     ruleId: 'heading-depth',

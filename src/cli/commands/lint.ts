@@ -2,7 +2,7 @@ import {readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {decodeText} from '../../read/decode.js'
 import {readSourceBytes} from '../../read/source.js'
-import {isFixable, normalizeText} from '../../normalize/index.js'
+import {isFixable, loadLintSettings, normalizeText} from '../../normalize/index.js'
 import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
 
@@ -25,7 +25,7 @@ export async function lintCommand(inputs: string[], reporter: Reporter): Promise
   let failed = false
   for (const file of await expand(inputs)) {
     const text = decodeText(await readSourceBytes(file), file)
-    const result = normalizeText(text, {fileName: file})
+    const result = normalizeText(text, {fileName: file, rules: await loadLintSettings(file)})
     const changes = result.messages.filter(isFixable)
     for (const message of result.messages) {
       reportMessage(reporter, isFixable(message) ? Object.assign(message, {fatal: true}) : message)
