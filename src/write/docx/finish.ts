@@ -21,6 +21,7 @@ export function finishPackage(packed: Uint8Array, options: Readonly<FinishOption
   edit(entries, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
   edit(entries, 'word/styles.xml', styles)
   edit(entries, 'word/document.xml', tocEntryTabs)
+  for (const part of ['word/document.xml', 'word/footnotes.xml']) if (entries.has(part)) edit(entries, part, trackedMarksFirst)
   if (options.fonts?.length) edit(entries, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
   edit(entries, 'docProps/core.xml', (xml) => coreDates(xml, options.epochSeconds))
   stableRelationshipIds(entries)
@@ -102,6 +103,16 @@ function fontTable(xml: string, fonts: ReadonlyArray<{name: string; altName: str
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+}
+
+/**
+ * A paragraph mark's tracked change (a redline's, revision.ts) comes first in
+ * its `w:rPr`: CT_ParaRPr is ins, del, then the run properties. docx writes
+ * it last, after a run-in heading's `w:vanish`/`w:specVanish`. Run
+ * properties of runs never hold `w:ins`, so only paragraph marks match.
+ */
+function trackedMarksFirst(xml: string): string {
+  return xml.replace(/<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*?)(<w:(?:ins|del) w:id="\d+" w:author="[^"]*" w:date="[^"]*"\/>)<\/w:rPr>/g, (_match, before: string, mark: string) => `<w:rPr>${mark}${before}</w:rPr>`)
 }
 
 /** Created and modified are the build's date, not the clock's: same input, same bytes. */

@@ -1,4 +1,4 @@
-import {DeletedTextRun, InsertedTextRun, type IParagraphOptions, type IRunOptions} from 'docx'
+import {DeletedTextRun, InsertedTextRun, type IParagraphOptions, type IParagraphRunOptions, type IRunOptions} from 'docx'
 import type {Data} from 'mdast'
 import type {RevisionKind} from '../../model/types.js'
 
@@ -49,12 +49,15 @@ export function revisedTextRun(kind: RevisionKind, options: IRunOptions, revisio
   return kind === 'inserted' ? new InsertedTextRun({...options, ...change}) : new DeletedTextRun({...options, ...change})
 }
 
-/** Paragraph options that mark the paragraph mark of a block only one version has. */
-export function paragraphMark(data: Data | undefined, revisions: RevisionState | undefined): Pick<IParagraphOptions, 'run'> {
+/**
+ * Paragraph options for the paragraph mark: `run` as given (a run-in
+ * heading's hidden mark), plus the revision of a block only one version has.
+ */
+export function paragraphMark(data: Data | undefined, revisions: RevisionState | undefined, run: IParagraphRunOptions = {}): Pick<IParagraphOptions, 'run'> {
   const kind = data?.revision
-  if (!kind || !revisions) return {}
+  if (!kind || !revisions) return Object.keys(run).length > 0 ? {run} : {}
   const change = nextChange(revisions)
-  return {run: kind === 'inserted' ? {insertion: change} : {deletion: change}}
+  return {run: {...run, ...(kind === 'inserted' ? {insertion: change} : {deletion: change})}}
 }
 
 /** Table row options for a row only one version has (`w:trPr/w:ins`, `w:trPr/w:del`). */

@@ -44,8 +44,8 @@ export function heading(node: Heading, context: DocxContext, state: DocxState, b
       style: headingStyleId(level),
       children: entry && !context.inNote ? [new Bookmark({id: bookmarkName(entry.id), children: runs})] : runs,
       ...(breakBefore ? {pageBreakBefore: true} : {}),
-      ...paragraphMark(node.data, state.revisions),
-      ...(runIn ? {run: {vanish: true, specVanish: true}} : {})
+      // The style separator's hidden mark and a redline's revision of the mark share one w:rPr.
+      ...paragraphMark(node.data, state.revisions, runIn ? {vanish: true, specVanish: true} : {})
     })
   ]
 }
