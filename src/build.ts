@@ -20,11 +20,12 @@ import {sourceDateEpoch} from './source-date.js'
 import {loadTemplate, templateDirectory} from './template/load.js'
 import {resolveTemplate, type ResolvedTemplate} from './template/resolve.js'
 import {version} from './version.js'
+import type {PressOptions, PressOptionsInput} from './press/options.js'
 import type {BrowserSession} from './write/pdf/browser.js'
 
 export const outputFormats = ['pdf', 'docx', 'html'] as const
 export type OutputFormat = (typeof outputFormats)[number]
-export type BuildPhase = 'read' | 'model' | 'html' | 'pdf' | 'docx' | 'check' | 'write'
+export type BuildPhase = 'read' | 'model' | 'html' | 'pdf' | 'docx' | 'check' | 'press' | 'write'
 
 export interface BuildOptions {
   /** Files to build (`.md`, or `.txt` normalized on the way in). Default: every `source/*.md`. */
@@ -45,6 +46,12 @@ export interface BuildOptions {
   shard?: Shard
   /** The preflight check of the outputs (lost text, fonts, page size, 目录 numbers). Default: on. */
   check?: boolean
+  /**
+   * Press outputs from each PDF: bleed and crop marks (`press`), PDF/X
+   * (`pdfx`), saddle-stitch imposition (`impose`); see docs/print.md.
+   * Default: the template's `press:` block, else none.
+   */
+  press?: PressOptionsInput
   /** A browser to use and leave open (watch mode). Default: one is started if a PDF is due, and closed. */
   browser?: BrowserSession
   /** Progress: phases, outputs, skips and failures, per document. */
@@ -53,7 +60,9 @@ export interface BuildOptions {
 
 export type BuildEvent =
   | {type: 'phase'; input: string; phase: BuildPhase; milliseconds: number}
-  | {type: 'output'; input: string; format: OutputFormat; file: string; pages?: number}
+  /** `format` is the output's suffix: pdf, docx, html, press.pdf, imposed.pdf. */
+  | {type: 'output'; input: string; format: string; file: string; pages?: number}
+  | {type: 'note'; input: string; note: string}
   | {type: 'skipped'; input: string}
   /** Something the user should know that does not stop the build (a font substituted). */
   | {type: 'warning'; input: string; message: string}
@@ -102,6 +111,7 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     template: options.template,
     force: options.force ?? false,
     check: options.check ?? true,
+    press: options.press,
     emit,
     browser
   }
@@ -150,6 +160,7 @@ interface DocumentSettings {
   template: string | undefined
   force: boolean
   check: boolean
+  press: PressOptionsInput | undefined
   emit: (event: BuildEvent) => void
   browser: () => Promise<Browser>
 }
@@ -182,7 +193,8 @@ async function buildDocument(
   const templateBase = named && !settings.template ? path.dirname(input) : settings.projectRoot
   const directory = templateDirectory(templateName, templateBase)
   const template = resolveTemplate(await loadTemplate(directory), directory)
-  const key = await inputKey(text, template, settings)
+  const press = await pressOptionsFor(settings.press, template)
+  const key = await inputKey(text, template, settings, press)
   const files = settings.formats.map((format) => path.join(settings.outDir, `${name}.${format}`))
   if (!settings.force && (await isFresh(input, key, files))) {
     settings.emit({type: 'skipped', input})
@@ -210,7 +222,9 @@ async function buildDocument(
 
   // 3. PDF and Word: Word starts once the body's print gives the 目录 its page numbers,
   //    while the cover and 目录 print; the PDF's check overlaps with Word.
-  const outputs = new Map<OutputFormat, {bytes: Uint8Array; pages?: number}>()
+  const outputs = new Map<string, {bytes: Uint8Array; pages?: number}>()
+  const warnings: string[] = [...template.warnings]
+  for (const warning of template.warnings) settings.emit({type: 'note', input, note: warning})
   const findings: CheckFinding[] = []
   const wantDocx = settings.formats.includes('docx')
   let docx: Promise<Uint8Array> | undefined
@@ -244,7 +258,21 @@ async function buildDocument(
   if (findings.length > 0) throw checkError(findings, document)
   if (settings.formats.includes('html')) outputs.set('html', {bytes: new TextEncoder().encode(html.web)})
 
-  // 4. Write: assets first, then each output atomically, only now that all passed.
+  // 4. Press outputs, from the PDF that passed the check.
+  const readingPdf = outputs.get('pdf')
+  if (press && readingPdf) {
+    const {producePressOutputs} = await import('./press/index.js')
+    const produced = await phase('press', () => producePressOutputs(readingPdf.bytes, context, press))
+    for (const output of produced) {
+      outputs.set(output.suffix, {bytes: output.bytes})
+      for (const note of output.notes) {
+        warnings.push(`${output.suffix}: ${note}`)
+        settings.emit({type: 'note', input, note: `${output.suffix}: ${note}`})
+      }
+    }
+  }
+
+  // 5. Write: assets first, then each output atomically, only now that all passed.
   const written: ManifestOutput[] = []
   await phase('write', async () => {
     if (outputs.has('html')) await copyAssets(html.webAssets, settings, relative)
@@ -283,6 +311,18 @@ async function copyAssets(assets: Array<{from: string; to: string}>, settings: D
   }
 }
 
+/**
+ * The press options in force: the template's `press:` block with the
+ * command line's fields over it; undefined when no press output is due (the press code
+ * then never loads).
+ */
+async function pressOptionsFor(input: PressOptionsInput | undefined, template: ResolvedTemplate): Promise<PressOptions | undefined> {
+  if (!input && !template.press) return undefined
+  const {parsePressOptions, wantsPressOutputs} = await import('./press/index.js')
+  const options = parsePressOptions({...template.press, ...input})
+  return wantsPressOutputs(options) ? options : undefined
+}
+
 const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
 
 /**
@@ -290,9 +330,11 @@ const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
  * paiban's own doing, which its version covers), the template (data,
  * stylesheets, fonts), paiban's version and the options. Unchanged → skipped.
  */
-async function inputKey(text: string, template: ResolvedTemplate, settings: DocumentSettings): Promise<string> {
+async function inputKey(text: string, template: ResolvedTemplate, settings: DocumentSettings, press: PressOptions | undefined): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`paiban ${version}\n${settings.formats.join(',')}\ncheck=${settings.check}\n${process.env['SOURCE_DATE_EPOCH'] ?? ''}\n`)
+  hash.update(JSON.stringify(press ?? null))
+  if (press?.icc) hash.update(await readFile(path.resolve(settings.projectRoot, press.icc)).catch(() => new Uint8Array()))
   hash.update(text)
   hash.update(JSON.stringify(template))
   for (const file of template.stylesheets) hash.update(await readFile(file))

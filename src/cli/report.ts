@@ -57,6 +57,8 @@ export function buildEventReporter(reporter: Reporter): (event: BuildEvent) => v
       const list = phases.get(event.input) ?? []
       reporter.out(`  ${relative(event.input)}  ${list.join(' · ')}  total ${seconds(event.milliseconds)}`)
       phases.delete(event.input)
+    } else if (event.type === 'note') {
+      reporter.out(`  ${paint(reporter, 'yellow', 'note')}  ${relative(event.input)}: ${event.note}`)
     } else if (event.type === 'skipped') {
       reporter.out(`${paint(reporter, 'dim', '·')} ${relative(event.input)}  unchanged, skipped`)
     } else if (event.type === 'warning') {

@@ -79,6 +79,8 @@ export interface ResolvedTemplate {
   stylesheets: string[]
   /** What the build should tell the user: fonts substituted. */
   warnings: string[]
+  /** Press outputs the template asks for with every PDF. */
+  press: Template['press']
 }
 
 export function toPoints(size: number | keyof typeof chineseSizes): number {
@@ -139,7 +141,8 @@ export function resolveTemplate(template: Template, directory: string): Resolved
     runningHead: {...template.runningHead, font: fontByKey(template.runningHead.font), sizePt: toPoints(template.runningHead.size)},
     pageNumber: {...template.pageNumber, font: fontByKey(template.pageNumber.font), sizePt: toPoints(template.pageNumber.size)},
     stylesheets,
-    warnings: fonts.flatMap((font) => (font.substituted ? [substitutionWarning(font)] : []))
+    warnings: fonts.flatMap((font) => (font.substituted ? [substitutionWarning(font)] : [])),
+    press: template.press
   }
 }
 

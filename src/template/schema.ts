@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {pressOptionsSchema} from '../press/options.js'
 
 /**
  * The template schema: what `templates/<name>/template.yaml` may hold.
@@ -172,7 +173,9 @@ export const templateSchema = z.strictObject({
     distanceMm: z.number().min(0).max(50).default(9),
     /** Space between the number and the type area's outer edge, in characters of its size (GB/T 9704: 1). Ignored when centred. */
     indentChars: z.number().min(0).max(10).default(0)
-  })
+  }),
+  /** Press outputs made with every PDF (docs/print.md); command-line flags override single fields. Default: none. */
+  press: pressOptionsSchema.optional()
 })
 
 /** A template as written in YAML. */

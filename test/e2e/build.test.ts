@@ -72,6 +72,26 @@ describe('reproducible builds', () => {
   })
 })
 
+describe('press outputs from the build', () => {
+  it('writes x.press.pdf and x.imposed.pdf beside the PDF and lists them in the manifest', async () => {
+    const notes: string[] = []
+    const result = await buildBook({
+      projectRoot: project,
+      inputs: ['source/a.md'],
+      outDir: 'press',
+      formats: ['pdf'],
+      press: {press: true, impose: 'saddle'},
+      browser: session,
+      onEvent: (event) => (event.type === 'note' ? notes.push(event.note) : undefined)
+    })
+    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+    expect(result.documents[0]?.outputs.map((output) => output.format)).toEqual(['pdf', 'press.pdf', 'imposed.pdf'])
+    const boxes = await import('../helpers/tools.js').then(({tool}) => tool('pdfinfo', ['-box', path.join(project, 'press/a.press.pdf')]))
+    expect(boxes).toMatch(/TrimBox:\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+/)
+    expect(notes.some((note) => note.startsWith('imposed.pdf: ') && /sheet/.test(note))).toBe(true)
+  })
+})
+
 describe('incremental builds', () => {
   const built = (events: BuildEvent[]): string[] =>
     events.filter((event) => event.type === 'done').map((event) => path.basename(event.input)).sort()

@@ -44,6 +44,12 @@ describe('paiban CLI', () => {
     expect(result.err).toContain('Unknown format `epub`')
   })
 
+  it('exits 2 on a bad press flag, before building anything', async () => {
+    const result = await run(['build', '--press', '--bleed', 'wide'], project)
+    expect(result.code).toBe(2)
+    expect(result.err).toContain('bleedMm')
+  })
+
   it('exits 2 naming an unknown template and the ones there are', async () => {
     await writeFile(path.join(project, 'source/a.md'), good)
     const result = await run(['build', 'source/a.md', '--template', 'nosuch', '--format', 'html'], project)

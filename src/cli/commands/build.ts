@@ -18,6 +18,15 @@ export function registerBuild({program, reporter, setExitCode}: CommandContext):
     .option('-j, --jobs <n>', 'documents printed at once', String(os.availableParallelism()))
     .option('--shard <i/n>', 'build only the i-th of n stable slices of the documents (CI matrices)')
     .option('--no-check', 'skip the preflight check of the outputs')
+    .option('--press', 'also write x.press.pdf: bleed, crop marks, trim and bleed boxes')
+    .option('--bleed <mm>', 'bleed on every side, for --press (default 3)')
+    .addOption(new Option('--marks <kind>', 'crop marks, or none').choices(['crop', 'none']))
+    .addOption(new Option('--pdfx <version>', 'convert press outputs to PDF/X (implies --press)').choices(['x1a', 'x3']))
+    .option('--icc <profile>', 'the printer’s CMYK output profile for --pdfx')
+    .addOption(new Option('--impose <scheme>', 'also write x.imposed.pdf, pages on sheets in folding order').choices(['saddle']))
+    .option('--sheet <size>', 'press sheet for --impose: A4, A3 or SRA3')
+    .option('--creep <mm>', 'creep compensation for --impose')
+    .option('--max-pages <n>', 'warn past this many pages in a saddle stitch (default 64)')
     .action(async (inputs: string[], flags: BuildFlags) => {
       setExitCode(await buildCommand(inputs, flags, reporter))
     })
@@ -31,6 +40,32 @@ export interface BuildFlags {
   jobs: string
   shard?: string
   check: boolean
+  press?: boolean
+  bleed?: string
+  marks?: 'crop' | 'none'
+  pdfx?: 'x1a' | 'x3'
+  icc?: string
+  impose?: 'saddle'
+  sheet?: string
+  creep?: string
+  maxPages?: string
+}
+
+/** The press flags given, as press options (the template's `press:` block fills the rest). */
+function pressFlags(flags: BuildFlags): Record<string, unknown> | undefined {
+  const number = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value))
+  const given = Object.entries({
+    press: flags.press,
+    bleedMm: number(flags.bleed),
+    marks: flags.marks,
+    pdfx: flags.pdfx,
+    icc: flags.icc,
+    impose: flags.impose,
+    sheet: flags.sheet,
+    creepMm: number(flags.creep),
+    maxPages: number(flags.maxPages)
+  }).filter(([, value]) => value !== undefined)
+  return given.length > 0 ? Object.fromEntries(given) : undefined
 }
 
 export async function buildCommand(inputs: string[], flags: BuildFlags, reporter: Reporter): Promise<number> {
@@ -49,8 +84,15 @@ export async function buildCommand(inputs: string[], flags: BuildFlags, reporter
   if (flags.shard !== undefined && !shard) {
     throw new PaibanError('E_USAGE', `Unexpected \`--shard ${flags.shard}\``, {hint: 'Give i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.'})
   }
+  const press = pressFlags(flags)
+  if (press) {
+    // Bad values fail here, as a usage error, before anything is built.
+    const {parsePressOptions} = await import('../../press/index.js')
+    parsePressOptions(press)
+  }
   const started = performance.now()
   const result = await buildBook({
+    ...(press ? {press} : {}),
     inputs,
     outDir: flags.out,
     ...(flags.template ? {template: flags.template} : {}),
