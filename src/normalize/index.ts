@@ -15,7 +15,7 @@ import {applyOutline} from './structure.js'
 import type {TextRule} from './tracked-text.js'
 import {fixCircleZero, fixDashes, fixFullWidthAlphanumerics, fixMiddleDots} from './forms.js'
 import {lintSettingsOf, type LintSettings} from './config.js'
-import {LineCounter, parseDocument as parseYaml} from 'yaml'
+import {parseDocument as parseYaml} from 'yaml'
 
 export type {FrontMatterFields} from './front-matter-block.js'
 export {isFixable, messageSource, type VFileMessage} from './report.js'
@@ -149,7 +149,7 @@ export function lintText(text: string, fileName: string): VFileMessage[] {
 
 /** The front matter's `lint` block: rules it switches off, and its mistakes at their place in the input. */
 function readFrontMatterLint(yaml: string, startOffset: number, state: NormalizeState): void {
-  const document = parseYaml(yaml, {lineCounter: new LineCounter(), prettyErrors: false})
+  const document = parseYaml(yaml, {prettyErrors: false})
   if (document.errors.length > 0) return
   const {settings, problems} = lintSettingsOf(document, false)
   for (const id of settings.off) state.off.add(id)

@@ -5,6 +5,7 @@ import {closingMarks, isFullWidthPunctuation, pairedMarks} from './characters.js
 import {originsUnder, plainText} from './phrasing.js'
 import {report, type NormalizeState} from './report.js'
 import {outlineNumbering} from './structure.js'
+import {lintOutline} from './outline-lint.js'
 
 /**
  * Findings normalize reports but does not fix, because the fix needs a
@@ -18,6 +19,7 @@ export function lintTree(tree: Root, state: NormalizeState): void {
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading')
   checkSiblingPunctuation(headings, state)
   checkLevels(headings, state)
+  lintOutline(tree, state)
 }
 
 /** Quotes and brackets pair up inside a paragraph (GB/T 15834). */

@@ -32,6 +32,10 @@ export const lintRules = [
   'unbalanced-bracket',
   'heading-punctuation-mismatch',
   'heading-level-skipped',
+  'numbering-order',
+  'numbering-sequence',
+  'mixed-numbering',
+  'ambiguous-heading',
   'missing-title'
 ] as const
 

@@ -51,8 +51,8 @@ export function fixNoBreakSpaces(text: string): Edit[] {
   return edits
 }
 
-/** `第一章`, `第十二条`: the label is followed by one ideographic space (GB/T 9704 practice for 章/节/条). */
-export const labelPattern = /^第[零〇一二三四五六七八九十百千\d]+[章节条]/u
+/** `第一章`, `第十二条`, `第一部分`: the label is followed by one ideographic space (GB/T 9704 practice for 章/节/条). */
+export const labelPattern = /^第[零〇一二三四五六七八九十百千\d]+(?:部分|[章节条])/u
 
 /** Outline numbering at the start of a block: 一、 （一） 1. 1． （1）. */
 const numberingPattern = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．、]|（\d{1,2}）)/u

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {normalizeText} from '../../../src/normalize/index.js'
-import {headingExtent, outlineNumbering} from '../../../src/normalize/structure.js'
+import {headingExtent, numberingValue, outlineNumbering} from '../../../src/normalize/structure.js'
 import {body, ruleIds} from './normalize-helpers.js'
 
 describe('outline numbering', () => {
@@ -13,7 +13,13 @@ describe('outline numbering', () => {
     ['12、附则', 'arabic', 3],
     ['（1）完善了', 'paren-arabic', 3],
     ['第一章　总则', 'chapter', 3],
-    ['第十二节　附则', 'section', 4]
+    ['第一章总则', 'chapter', 3],
+    ['第十二节　附则', 'section', 4],
+    ['第一部分　总体要求', 'part', 4],
+    ['①规范编排', 'circled', 1],
+    ['㈠总体框架', 'paren-han', 1],
+    ['⑴完善了', 'paren-arabic', 1],
+    ['⒈第一编', 'arabic', 1]
   ])('reads %s as %s', (text, style, length) => {
     expect(outlineNumbering(text)).toEqual({style, length})
   })
@@ -24,9 +30,19 @@ describe('outline numbering', () => {
     ['3.5亿元'],
     ['（2026年4月20日）'],
     ['一要强化理论学习'],
-    ['第一，要把']
+    ['第一，要把'],
+    ['第一章讲的是总则，内容很多。'],
+    ['第一部分内容较多，分三节讲述。']
   ])('does not read %s as outline numbering', (text) => {
     expect(outlineNumbering(text)).toBeUndefined()
+  })
+})
+
+describe('numberingValue', () => {
+  it.each([
+    ['一、', 1], ['十二、', 12], ['（三）', 3], ['12.', 12], ['（7）', 7], ['③', 3], ['㈣', 4], ['⑸', 5], ['⒍', 6], ['第二十章', 20]
+  ])('reads %s as %i', (numbering, value) => {
+    expect(numberingValue(numbering)).toBe(value)
   })
 })
 
@@ -89,6 +105,39 @@ describe('applyOutline', () => {
 
   it('splits a heading whose paragraph starts with the next numbering', () => {
     expect(body('一、总体要求。（一）指导思想。坚持好。')).toBe('## 一、总体要求。\n\n### （一）指导思想。\n\n坚持好。')
+  })
+
+  it('maps ① and 第一节 levels in the order first seen', () => {
+    expect(body('第一节　总则\n一、范围\n①学习读本\n②学习提纲\n二、要求')).toBe(
+      '## 第一节　总则\n\n### 一、范围\n\n#### ①学习读本\n\n#### ②学习提纲\n\n### 二、要求'
+    )
+  })
+
+  it('makes a lone numbered line with a ， a heading when the lines numbered alike are headings', () => {
+    const text = ['一、要聚焦“甲”下功夫、抓实效。', '正文。', '二、要聚焦“乙”，下功夫、抓实效。', '正文。', '三、要聚焦“丙”下功夫、抓实效。', '正文。'].join('\n')
+    expect(body(text)).toBe('## 一、要聚焦“甲”下功夫、抓实效。\n\n正文。\n\n## 二、要聚焦“乙”，下功夫、抓实效。\n\n正文。\n\n## 三、要聚焦“丙”下功夫、抓实效。\n\n正文。')
+    expect(ruleIds(text)).toEqual(['outline-heading', 'outline-heading', 'heading-punctuation-mismatch', 'outline-heading'])
+  })
+
+  it('makes it a heading among adjacent headings too, when it is one of a few', () => {
+    expect(body('（一）编排规范。正文。\n（二）印制质量。正文。\n（三）节约要求，是否超标准印制。')).toBe(
+      '## （一）编排规范。\n\n正文。\n\n## （二）印制质量。\n\n正文。\n\n## （三）节约要求，是否超标准印制。'
+    )
+  })
+
+  it('keeps a lone numbered line with a ， a paragraph when nothing says it is a heading, and reports it', () => {
+    expect(body('正文。\n一、要聚焦“乙”，下功夫、抓实效。\n正文。')).toBe('正文。\n\n一、要聚焦“乙”，下功夫、抓实效。\n\n正文。')
+    expect(ruleIds('正文。\n一、要聚焦“乙”，下功夫、抓实效。\n正文。')).toEqual(['ambiguous-heading'])
+  })
+
+  it('keeps numbered lines that are all sentences a list, and says nothing', () => {
+    const list = '1.第一编“总则”，主要规定指导思想。\n2.第二编“分则”，主要规定处分。\n3.第三编“附则”，主要规定施行时间。'
+    expect(body(list)).toBe(list.replace(/\n/gu, '\n\n'))
+    expect(ruleIds(list)).toEqual([])
+  })
+
+  it('makes no headings with outline-heading and run-in-heading off', () => {
+    expect(body('一、甲\n（一）乙。正文。', {rules: {off: ['outline-heading', 'run-in-heading']}})).toBe('一、甲\n\n（一）乙。正文。')
   })
 
   it('moves Markdown headings to the level of their numbering', () => {
