@@ -7,6 +7,7 @@ import {lintTree} from './lint.js'
 import {checkRoundTrip, parseMarkdown, settleMarkdown, stringifyMarkdown} from './markdown.js'
 import {readPlainText, takeTitleLine} from './plain-text.js'
 import {plainText} from './phrasing.js'
+import {markOfficialElements} from './official.js'
 import {fixEllipses, fixHalfWidthPunctuation, fixStraightQuotes} from './punctuation.js'
 import {enabled, lineStartsOf, messageSource, pointAt, type NormalizeState, type VFileMessage} from './report.js'
 import {splitRunIn} from './run-in.js'
@@ -115,9 +116,14 @@ export function normalizeText(text: string, options?: Readonly<NormalizeOptions>
   const given = settings.frontMatter ?? {}
   const title = format === 'text' && enabled(state, 'title-line') ? takeTitleLine(tree, given.title, state) : undefined
 
-  // 4. Structure: outline numbering → headings; run-in points → paragraphs with a lead sentence.
+  // 4. Structure: 公文 elements → containers; outline numbering → headings;
+  //    run-in points → paragraphs with a lead sentence.
+  markOfficialElements(tree, state, (ruleId) => enabled(state, ruleId))
   applyOutline(tree, state)
   splitRunIn(tree, state)
+  // A paragraph split off a heading may be one ("二、…。附件：1.…" on one line);
+  // what was ambiguous the first time has been said.
+  markOfficialElements(tree, state, (ruleId) => ruleId !== 'ambiguous-official' && enabled(state, ruleId))
   // Splitting gives blocks new edges (a heading now ends where a paragraph went on); check them again.
   rewriteCharacters(tree, state)
 

@@ -6,6 +6,7 @@ import {originsUnder, plainText} from './phrasing.js'
 import {report, type NormalizeState} from './report.js'
 import {outlineNumbering} from './structure.js'
 import {lintOutline} from './outline-lint.js'
+import {officialRoles} from './official.js'
 
 /**
  * Findings normalize reports but does not fix, because the fix needs a
@@ -20,6 +21,24 @@ export function lintTree(tree: Root, state: NormalizeState): void {
   checkSiblingPunctuation(headings, state)
   checkLevels(headings, state)
   lintOutline(tree, state)
+  checkDirectives(tree, state)
+}
+
+/** Containers model/parse.ts would unwrap: an unknown name, or content other than paragraphs. */
+function checkDirectives(tree: Root, state: NormalizeState): void {
+  visit(tree, 'containerDirective', (node) => {
+    const known = (officialRoles as readonly string[]).includes(node.name)
+    const paragraphs = node.children.every((child) => child.type === 'paragraph') && node.children.length > 0
+    if (known && paragraphs) return
+    report(state, {
+      ruleId: 'unknown-directive',
+      reason: known
+        ? `Unexpected content in \`:::${node.name}\`, expected one paragraph per line; it prints as body text`
+        : `Unexpected container \`:::${node.name}\`, expected one of ${officialRoles.map((role) => `\`:::${role}\``).join(', ')}; it prints as body text`,
+      start: node.position?.start.offset ?? 0,
+      end: (node.position?.start.offset ?? 0) + 3 + node.name.length
+    })
+  })
 }
 
 /** Quotes and brackets pair up inside a paragraph (GB/T 15834). */

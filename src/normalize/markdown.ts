@@ -1,6 +1,7 @@
 import type {Nodes, Root} from 'mdast'
 import {defaultHandlers} from 'mdast-util-to-markdown'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkContainerDirective from '../read/container-directive.js'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkStringify, {type Options as StringifyOptions} from 'remark-stringify'
@@ -27,7 +28,7 @@ const stringifyOptions: StringifyOptions = {
 }
 
 // The same extensions model/parse.ts reads with, so what we write is what it reads.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkStringify, stringifyOptions)
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkContainerDirective).use(remarkStringify, stringifyOptions)
 
 /**
  * Links as the default handler writes them, except that the autolink form
@@ -123,6 +124,8 @@ function blocksOf(tree: Root): Block[] {
       const lead = node.children[0]?.type === 'strong' ? `**${plainText(node.children[0])}**` : ''
       const depth = node.type === 'heading' ? node.depth : ''
       blocks.push({node, signature: `${node.type}${depth} ${lead}(${strong} strong) ${plainText(node)}`})
+    } else if (node.type === 'containerDirective') {
+      blocks.push({node, signature: `:::${node.name} (${node.children.length} blocks)`})
     } else if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') {
       blocks.push({node, signature: `${node.type} ${node.value}`})
     }

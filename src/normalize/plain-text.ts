@@ -33,26 +33,40 @@ export function readPlainText(input: string, state: NormalizeState): Root {
  * A first line that reads as a title (short, no sentence end, not numbered,
  * not a date in brackets) moves into the front matter, when no title was
  * given or the given title is that line.
+ *
+ * A 公文 title too long for one line is often typed on two, broken as it
+ * is printed (GB/T 9704 §7.2.5: 梯形或菱形): "…关于开展" / "…的通知". Two
+ * title-like lines of which only the second ends with the kind of document
+ * (通知, 意见, 办法 …) are one title.
  */
 export function takeTitleLine(tree: Root, givenTitle: string | undefined, state: NormalizeState): string | undefined {
   const first = tree.children[0]
   if (first?.type !== 'paragraph' || tree.children.length < 2) return undefined
-  const text = plainText(first)
+  const second = tree.children[1]
+  const firstText = plainText(first)
+  const secondText = second?.type === 'paragraph' ? plainText(second) : ''
+  const twoLines = tree.children.length > 2 && looksLikeTitle(firstText) && looksLikeTitle(secondText) &&
+    !documentKind.test(firstText) && documentKind.test(secondText) && firstText.length + secondText.length <= 60
+  const lines = twoLines && second?.type === 'paragraph' ? [first, second] : [first]
+  const text = lines.map((line) => plainText(line)).join('')
   if (givenTitle !== undefined && givenTitle !== text) return undefined
-  if (!looksLikeTitle(text)) return undefined
-  tree.children.shift()
-  const origins = originsUnder(first.children, state)
+  if (!twoLines && !looksLikeTitle(text)) return undefined
+  tree.children.splice(0, lines.length)
+  const origins = lines.flatMap((line) => originsUnder(line.children, state))
   report(state, {
     ruleId: 'title-line',
-    reason: `Unexpected title line \`${text}\` in the body, expected it as the front matter \`title\``,
+    reason: `Unexpected title ${lines.length === 1 ? 'line' : 'lines'} \`${text}\` in the body, expected it as the front matter \`title\``,
     start: origins[0] ?? 0,
     end: (origins[origins.length - 1] ?? 0) + 1,
-    actual: text,
+    actual: lines.map((line) => plainText(line)).join('\n'),
     expected: `title: ${text}`,
     severity: 'info'
   })
   return text
 }
+
+/** The kinds of 公文 (党政机关公文处理工作条例 §8) and of study texts a title ends with. */
+const documentKind = /(?:决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|办法|规定|细则|规则|方案|要点|计划|总结|提纲|讲话)$/u
 
 function looksLikeTitle(text: string): boolean {
   if (text.length === 0 || text.length > 40) return false

@@ -19,6 +19,7 @@ export const fixRules = [
   'stray-space',
   'han-latin-space',
   'title-line',
+  'official-element',
   'outline-heading',
   'run-in-heading',
   'heading-depth',
@@ -36,6 +37,8 @@ export const lintRules = [
   'numbering-sequence',
   'mixed-numbering',
   'ambiguous-heading',
+  'ambiguous-official',
+  'unknown-directive',
   'missing-title'
 ] as const
 

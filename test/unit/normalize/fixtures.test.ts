@@ -63,10 +63,13 @@ describe('normalize fixtures', () => {
     })
   }
 
-  it('normalizes the GB18030/CRLF speech to the same bytes as its UTF-8 re-encoding', () => {
-    const gb = run('jianghua-gb18030-crlf')
-    const utf8 = run('jianghua-utf8')
-    expect(gb.markdown).toBe(utf8.markdown)
-    expect(gb.messages).toBe(utf8.messages)
+  it.each([
+    ['the speech', 'jianghua-gb18030-crlf', 'jianghua-utf8'],
+    ['the 公文 notice', 'gongwen-tongzhi-gb18030', 'gongwen-tongzhi']
+  ])('normalizes %s in GB18030 with CRLF to the same bytes as in UTF-8 with LF', (_name, gb18030, utf8) => {
+    const gb = run(gb18030)
+    const unicode = run(utf8)
+    expect(gb.markdown).toBe(unicode.markdown)
+    expect(gb.messages).toBe(unicode.messages)
   })
 })

@@ -91,8 +91,11 @@ describe('applyOutline', () => {
     )
   })
 
-  it('keeps the attachment list as written', () => {
+  it('keeps the attachment list as written, without headings', () => {
     expect(body('正文。\n附件：1.《条例》修订前后条文对照表\n2.典型案例汇编')).toBe(
+      '正文。\n\n:::attachments\n附件：1.《条例》修订前后条文对照表\n\n2.典型案例汇编\n:::'
+    )
+    expect(body('正文。\n附件：1.《条例》修订前后条文对照表\n2.典型案例汇编', {rules: {off: ['official-element']}})).toBe(
       '正文。\n\n附件：1.《条例》修订前后条文对照表\n\n2.典型案例汇编'
     )
   })
