@@ -6,6 +6,7 @@ import type {BuildContext} from '../../context.js'
 import {codePointsOf, facesFor, fontFaceCss, fontFaces, uncovered, type FontFaceFile} from './fonts.js'
 import {bodyPage, frontPage, webPage} from './page.js'
 import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
+import {wrapRunInHeadings} from './run-in.js'
 import {toHast} from './to-hast.js'
 
 export interface HtmlOptions {
@@ -55,6 +56,7 @@ function typesetText(context: BuildContext): string {
 export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutput {
   const {document, template} = context
   const body = toHast(document.tree, document.outline)
+  wrapRunInHeadings(body, template)
   const points = codePointsOf(typesetText(context))
   const allFaces = template.fonts.flatMap((font) => fontFaces(font))
   const faces = facesFor(allFaces, points)

@@ -100,15 +100,17 @@ export function templateRules(template: ResolvedTemplate): string {
     if (heading.indentChars > 0) rules.push(`${selector} { text-indent: ${charsLength(template, heading.indentChars)}; }`)
     if (heading.pageBreakBefore) rules.push(`${selector} { break-before: page; }`)
     if (heading.runIn) {
-      // Heading and paragraph share one line box: the heading opens the
-      // paragraph's first line, indented as a paragraph is.
-      rules.push(
-        `${selector}:has(+ p) { display: inline; text-indent: 0; padding-inline-start: ${charsLength(template, body.indentChars)};${grid ? ' line-height: 1;' : ''} }`,
-        `${selector} + p { display: inline; }`
-      )
+      // run-in.ts puts the heading and its paragraph in one div.run-in: both
+      // inline there, the heading opens the paragraph's first line.
+      rules.push(`.run-in > ${selector} { display: inline; text-indent: 0;${grid ? ' line-height: 1;' : ''} }`)
     }
   }
-  if (template.headings.some((heading) => heading.runIn)) rules.push(`main, main > section { text-align: ${body.align}; }`)
+  if (template.headings.some((heading) => heading.runIn)) {
+    rules.push(
+      `.run-in { text-indent: ${charsLength(template, body.indentChars)}; text-align: ${body.align}; orphans: 2; widows: 2; }`,
+      '.run-in > p { display: inline; }'
+    )
+  }
   // A face that only the page-number margin boxes use would not be loaded when
   // Chromium prints (it loads fonts for the document's own text), and the
   // numbers would print blank: set its characters, unseen, in the document.
