@@ -251,7 +251,7 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
       basedOn: styleIds.body,
       next: styleIds.body,
       // Single (auto) spacing: an "at least" or exact pitch would clip the picture.
-      paragraph: {alignment: AlignmentType.CENTER, spacing: {line: 240, lineRule: LineRuleType.AUTO, before: bodyPitch / 2, after: bodyPitch / 2}, indent: noIndent}
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {line: 240, lineRule: LineRuleType.AUTO, before: Math.round(bodyPitch / 2), after: Math.round(bodyPitch / 2)}, indent: noIndent}
     },
     {
       id: styleIds.thematicBreak,
