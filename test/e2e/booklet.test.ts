@@ -7,6 +7,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {buildBook} from '../../src/build.js'
 import {parseDocument, type ParsedDocument} from '../../src/model/parse.js'
 import {all, first, paragraphStyle, styleById, textOf, unpackDocx} from '../helpers/docx.js'
+import {comparePagination, libreOfficePdfs} from '../helpers/pagination.js'
 import {pageCount, pdfFonts, pdfInfo, pdfOutline, pdfText, squash, type OutlineItem} from '../helpers/pdf.js'
 import {projectRoot} from '../helpers/template.js'
 
@@ -186,6 +187,16 @@ describe('the Word copy', () => {
     expect(first(normal, 'w:rFonts')?.attributes['w:eastAsia']).toBe('宋体')
     expect(first(normal, 'w:ind')?.attributes['w:firstLineChars']).toBe('200')
     expect(first(styleById(styles, 'Heading1'), 'w:rFonts')?.attributes['w:eastAsia']).toBe('黑体')
+  })
+})
+
+describe('the Word copy laid out by LibreOffice', () => {
+  it('puts every heading on the same page as the PDF (docs/word.md)', async () => {
+    const [wordPdf] = await libreOfficePdfs([path.join(out, 'zhuti-jiaoyu.docx')], path.join(out, 'lo'))
+    const match = await comparePagination(pdf, wordPdf ?? '')
+    console.log(`booklet: headings on the same page as in the PDF, LibreOffice: ${match.same} of ${match.compared}`)
+    expect(match.compared).toBe(document.outline.length)
+    expect(match.same).toBe(match.compared)
   })
 })
 
