@@ -1,13 +1,13 @@
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {BuildContext} from '../context.js'
 import {PaibanError} from '../errors.js'
 import {writeAtomic} from '../fs.js'
 import {buildOutline} from '../model/outline.js'
 import {parseDocument, type ParsedDocument} from '../model/parse.js'
-import {normalizeText} from '../normalize/index.js'
 import {packageRoot} from '../paths.js'
 import {decodeText} from '../read/decode.js'
+import {markdownOf, readSourceBytes} from '../read/source.js'
 import {loadTemplate, templateDirectory} from '../template/load.js'
 import {resolveTemplate, type ResolvedTemplate} from '../template/resolve.js'
 import {version} from '../version.js'
@@ -134,20 +134,9 @@ function metaChanges(before: ParsedDocument, after: ParsedDocument): RedlineResu
 /** A version's text, parsed: `.md` as it is, `.txt` through the normalizer, as `paiban build` reads them. */
 async function readVersion(version: RedlineVersion, projectRoot: string): Promise<ParsedDocument> {
   const file = path.resolve(projectRoot, version.file)
-  const bytes = version.revision === undefined ? await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new PaibanError('E_INPUT', `Cannot read ${version.file}: ${error.code ?? error.message}`, {hint: 'Check the file name.'})
-  }) : await readAtRevision(file, version.revision)
+  const bytes = version.revision === undefined ? await readSourceBytes(file) : await readAtRevision(file, version.revision)
   const label = version.revision === undefined ? path.relative(projectRoot, file) || file : `${path.relative(projectRoot, file) || file}@${version.revision}`
-  return parseDocument(sourceMarkdown(bytes, file), label)
-}
-
-/** Markdown of a source's bytes; a .txt without a title line is titled by its file name. */
-export function sourceMarkdown(bytes: Uint8Array, file: string): string {
-  const text = decodeText(bytes, file)
-  if (file.endsWith('.md')) return text
-  const result = normalizeText(text, {fileName: file})
-  if (result.title !== undefined) return result.markdown
-  return normalizeText(text, {fileName: file, frontMatter: {title: path.basename(file, path.extname(file))}}).markdown
+  return parseDocument(await markdownOf(decodeText(bytes, file), file), label)
 }
 
 async function templateOf(after: ParsedDocument, options: RedlineOptions, projectRoot: string): Promise<ResolvedTemplate> {
