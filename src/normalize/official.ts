@@ -42,6 +42,9 @@ const officeEnding = /(?:单位|部门|处室|科室|机关|机构|政府|党委
 /** Words that make a line ending in ： a 称呼 of people, not a 主送. */
 const personWords = /同志|们|各位|女士|先生|朋友|老师|同学|代表|来宾|领导/u
 
+/** Words of a sentence that leads into a list ("现将有关事项通知如下：", "召开座谈会："), not of a list of offices. */
+const sentenceWords = /如下|以下|现就|现将|关于|为了|根据|通知|要求|召开|做到|包括|主要|具体/u
+
 /** 发文字号, e.g. 某机管发〔2026〕3号: may stand between title and 主送. */
 const documentNumber = /〔\d{4}〕\d+号$/u
 
@@ -53,7 +56,7 @@ function markAddressee(tree: Root, state: NormalizeState, fix: boolean, ambiguou
   if (node?.type !== 'paragraph') return
   const text = plainText(node)
   if (!text.endsWith('：') || text.length > 100 || [...text].some((character) => isSentenceEnd(character) || character === '；')) return
-  if (outlineNumbering(text) || personWords.test(text)) return
+  if (outlineNumbering(text) || personWords.test(text) || sentenceWords.test(text)) return
   const items = text.slice(0, -1).split(/[、，,]/u).map((item) => item.trim())
   if (items.some((item) => officeEnding.test(item)) && items.every((item) => item.length > 0 && item.length <= 30)) {
     if (fix) wrap(tree, index, 1, 'addressee', state)
@@ -101,7 +104,7 @@ const datePattern = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五�
 /** 附注 after the date: "（此件公开发布）". */
 const notePattern = /^（[^（）]+）$/u
 
-const closingFormulas = /^(?:此致|敬礼|特此通知|特此通报|特此函告|特此函复|特此报告|特此批复)/u
+export const closingFormulas = /^(?:此致|敬礼|特此通知|特此通报|特此函告|特此函复|特此报告|特此批复)/u
 
 function markClosing(tree: Root, state: NormalizeState, fix: boolean, ambiguous: boolean, hasAddressee: boolean): void {
   let dateIndex = lastParagraphIndex(tree, tree.children.length - 1)

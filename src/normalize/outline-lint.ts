@@ -2,6 +2,7 @@ import type {Heading, Root} from 'mdast'
 import {isSentenceEnd} from './characters.js'
 import {originsUnder, plainText} from './phrasing.js'
 import {report, type NormalizeState} from './report.js'
+import {closingFormulas} from './official.js'
 import {numberingValue, outlineNumbering, type OutlineStyle} from './structure.js'
 
 /**
@@ -117,6 +118,8 @@ function checkHeadingLikeParagraphs(tree: Root, state: NormalizeState): void {
     if (node.type !== 'paragraph' || index === 0) return
     const next = tree.children[index + 1]
     if (next?.type !== 'paragraph' && next?.type !== 'list') return
+    // A signature above a date the 公文 rules did not take (2026年3月), a letter's 此致 / 敬礼.
+    if (next.type === 'paragraph' && /^[\d〇一二三四五六七八九]{4}年/u.test(plainText(next))) return
     if (node.children.some((child) => child.type !== 'text')) return
     const text = plainText(node)
     if (!looksLikeHeading(text)) return
@@ -131,7 +134,7 @@ function checkHeadingLikeParagraphs(tree: Root, state: NormalizeState): void {
 }
 
 function looksLikeHeading(text: string): boolean {
-  if (text.length < 2 || text.length > 20 || outlineNumbering(text)) return false
+  if (text.length < 2 || text.length > 20 || outlineNumbering(text) || closingFormulas.test(text)) return false
   // Brackets round the whole line: a date line （2026年4月20日） or a note.
   if (/^[（(【〔].*[）)】〕]$/u.test(text)) return false
   // Only Han text, letters, digits, 、 and quotes or book-title marks.

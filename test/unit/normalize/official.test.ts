@@ -28,7 +28,8 @@ describe('the 主送 line', () => {
   it.each([
     ['a 称呼 of people', '同志们：'],
     ['a 称呼 of guests', '各位领导、各位来宾：'],
-    ['a sentence ending in ：', '现将有关事项通知如下：']
+    ['a sentence ending in ：', '现将有关事项通知如下：'],
+    ['a sentence ending in an office word', '现就召开座谈会：']
   ])('keeps %s a paragraph, and says nothing', (_name, line) => {
     expect(body(`${line}\n正文。`)).toBe(`${line}\n\n正文。`)
     expect(findings(`${line}\n正文。`)).toEqual([])

@@ -60,7 +60,9 @@ describe('ambiguous-heading', () => {
     ['a date line in brackets', '正文。\n（2026年4月20日）\n正文。'],
     ['a line ending in ：', '正文。\n同志们：\n正文。'],
     ['a sentence', '正文。\n这是一句话。\n正文。'],
-    ['the last line', '正文。\n某某市机关事务管理局']
+    ['the last line', '正文。\n某某市机关事务管理局'],
+    ['a signature over an incomplete date', '正文。\n某某市机关事务管理局\n2026年3月'],
+    ['a letter’s closing', '正文。\n此致\n敬礼！']
   ])('does not report %s', (_name, text) => {
     expect(findings(text, 'ambiguous-heading')).toEqual([])
   })
