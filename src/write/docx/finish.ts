@@ -10,6 +10,8 @@ import {readZip, writeZip, type ZipEntries} from './zip.js'
 export interface FinishOptions {
   /** The build's time: dates in core.xml and in the zip. */
   epochSeconds: number
+  /** The text's language (BCP 47, `zh-CN`), as core.xml's `dc:language`; docx has no option for it. */
+  language?: string
   /** Mirror the margins (inside/outside) in settings.xml. */
   twoSided: boolean
   /** East Asian fonts the styles name, with the font Word should use where one is missing. */
@@ -23,7 +25,7 @@ export function finishPackage(packed: Uint8Array, options: Readonly<FinishOption
   edit(entries, 'word/document.xml', tocEntryTabs)
   for (const part of ['word/document.xml', 'word/footnotes.xml']) if (entries.has(part)) edit(entries, part, trackedMarksFirst)
   if (options.fonts?.length) edit(entries, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
-  edit(entries, 'docProps/core.xml', (xml) => coreDates(xml, options.epochSeconds))
+  edit(entries, 'docProps/core.xml', (xml) => coreLanguage(coreDates(xml, options.epochSeconds), options.language))
   stableRelationshipIds(entries)
   stableBookmarkIds(entries)
   return writeZip(entries, options.epochSeconds)
@@ -113,6 +115,12 @@ function escapeXml(text: string): string {
  */
 function trackedMarksFirst(xml: string): string {
   return xml.replace(/<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*?)(<w:(?:ins|del) w:id="\d+" w:author="[^"]*" w:date="[^"]*"\/>)<\/w:rPr>/g, (_match, before: string, mark: string) => `<w:rPr>${mark}${before}</w:rPr>`)
+}
+
+/** `dc:language` in the core properties (their schema takes them in any order). */
+function coreLanguage(xml: string, language: string | undefined): string {
+  if (!language) return xml
+  return insertBefore(xml, '</cp:coreProperties>', `<dc:language>${escapeXml(language)}</dc:language>`, 'core.xml')
 }
 
 /** Created and modified are the build's date, not the clock's: same input, same bytes. */

@@ -79,6 +79,7 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
   // 4. Fix what docx cannot express or leaves to chance (finish.ts).
   return finishPackage(packed, {
     epochSeconds: context.sourceDateEpoch,
+    language: meta.lang,
     twoSided: template.page.twoSided,
     fonts: template.fonts.map((font) => ({name: font.word.eastAsia, altName: font.word.altName}))
   })

@@ -61,6 +61,7 @@ describe('the .docx package', () => {
     expect(value('cp:keywords')).toBe('学习, 读本')
     expect(value('dc:description')).toBe('副标题')
     expect(value('cp:lastModifiedBy')).toBe('paiban')
+    expect(value('dc:language')).toBe('zh-CN')
   })
 
   it('dates every zip entry from sourceDateEpoch and passes unzip’s test', async () => {
