@@ -194,7 +194,9 @@ async function buildDocument(
   const directory = templateDirectory(templateName, templateBase)
   const template = resolveTemplate(await loadTemplate(directory), directory)
   const press = await pressOptionsFor(settings.press, template)
-  const key = await inputKey(text, template, settings, press)
+  // A plain text is normalized with the project's rules: they decide its outputs too.
+  const rules = input.endsWith('.md') ? undefined : await import('./normalize/config.js').then(({loadLintSettings}) => loadLintSettings(input))
+  const key = await inputKey(`${JSON.stringify(rules ?? null)}\n${text}`, template, settings, press)
   const files = settings.formats.map((format) => path.join(settings.outDir, `${name}.${format}`))
   if (!settings.force && (await isFresh(input, key, files))) {
     settings.emit({type: 'skipped', input})

@@ -16,14 +16,16 @@ export async function readSourceBytes(file: string): Promise<Uint8Array> {
 
 /**
  * A source as paiban Markdown: `.md` as it is, anything else (a `.txt`)
- * through the normalizer, titled by its first line or else its file name.
+ * through the normalizer with the project's paiban.config.yaml, titled by its
+ * first line or else its file name.
  */
 export async function markdownOf(text: string, file: string): Promise<string> {
   if (file.endsWith('.md')) return text
-  const {normalizeText} = await import('../normalize/index.js')
-  const result = normalizeText(text, {fileName: file})
+  const {loadLintSettings, normalizeText} = await import('../normalize/index.js')
+  const rules = await loadLintSettings(file)
+  const result = normalizeText(text, {fileName: file, rules})
   if (result.title !== undefined) return result.markdown
-  return normalizeText(text, {fileName: file, frontMatter: {title: path.basename(file, path.extname(file))}}).markdown
+  return normalizeText(text, {fileName: file, rules, frontMatter: {title: path.basename(file, path.extname(file))}}).markdown
 }
 
 /** Read, decode and (for plain text) normalize a source. */
