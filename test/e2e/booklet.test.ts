@@ -190,6 +190,28 @@ describe('the Word copy', () => {
   })
 })
 
+describe('the Word copy’s sections', () => {
+  it('are A5 with mirrored margins: a cover and 目录 without numbers, then the body numbered from 1 at the outer foot', async () => {
+    const docx = await unpackDocx(await readFile(path.join(out, 'zhuti-jiaoyu.docx')))
+    const body = await docx.xml('word/document.xml')
+    const sections = all(body, 'w:sectPr')
+    // Cover, 目录, the opening and five sections.
+    expect(sections).toHaveLength(3 + document.outline.length)
+    for (const section of sections) {
+      expect(first(section, 'w:pgSz')?.attributes).toMatchObject({'w:w': '8391', 'w:h': '11906'})
+      expect(first(section, 'w:pgMar')?.attributes).toMatchObject({'w:top': '1247', 'w:bottom': '1247', 'w:left': '1077', 'w:right': '1013'})
+    }
+    expect(await docx.text('word/settings.xml')).toContain('<w:mirrorMargins/>')
+    const numbered = sections.map((section) => first(section, 'w:pgNumType')?.attributes['w:start'])
+    expect(numbered.indexOf('1')).toBe(2)
+    // The 目录 starts on a right-hand page, the body sections each on a new page.
+    expect(sections.slice(1).map((section) => first(section, 'w:type')?.attributes['w:val'])).toEqual(['oddPage', ...sections.slice(2).map(() => 'nextPage')])
+    const styles = await docx.xml('word/styles.xml')
+    expect(first(styleById(styles, 'Footer'), 'w:jc')?.attributes['w:val']).toBe('right')
+    expect(first(styleById(styles, 'FooterEven'), 'w:jc')?.attributes['w:val']).toBe('left')
+  })
+})
+
 describe('the Word copy laid out by LibreOffice', () => {
   it('puts every heading on the same page as the PDF (docs/word.md)', async () => {
     const [wordPdf] = await libreOfficePdfs([path.join(out, 'zhuti-jiaoyu.docx')], path.join(out, 'lo'))

@@ -1,7 +1,8 @@
-import {mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {buildBook} from '../../../src/build.js'
 import {main} from '../../../src/cli/main.js'
 import type {Reporter} from '../../../src/cli/report.js'
 import {loadTemplate} from '../../../src/template/load.js'
@@ -56,5 +57,16 @@ describe('paiban init-template', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.err).toMatch(/Unknown template `nosuch`[\s\S]*booklet/)
     expect((await run(['init-template', 'Bad Name'], project)).code).toBe(2)
+  })
+
+  it('is picked by a document’s front matter, relative to the document', async () => {
+    const project = await mkdtemp(path.join(os.tmpdir(), 'paiban-init-'))
+    expect((await run(['init-template', 'mine', '--from', 'handout'], project)).code).toBe(0)
+    await mkdir(path.join(project, 'source'))
+    await writeFile(path.join(project, 'source/x.md'), '---\ntitle: 通知\ntemplate: ../templates/mine\n---\n\n正文。\n')
+    const result = await buildBook({projectRoot: project, outDir: 'output', formats: ['docx'], force: true})
+    expect(result.failed).toBe(0)
+    const manifest = JSON.parse(await readFile(path.join(project, 'output/manifest.json'), 'utf8')) as {documents: Array<{template: string}>}
+    expect(manifest.documents.map((entry) => entry.template)).toEqual(['mine'])
   })
 })
