@@ -2,24 +2,8 @@ import {mkdtemp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {main} from '../../src/cli/main.js'
-import type {Reporter} from '../../src/cli/report.js'
 import {version} from '../../src/version.js'
-
-/** Run the CLI in-process and capture what it prints. */
-async function run(argv: string[], cwd?: string): Promise<{code: number; out: string; err: string}> {
-  const out: string[] = []
-  const err: string[] = []
-  const reporter: Reporter = {out: (line) => out.push(line), err: (line) => err.push(line), color: false, githubActions: false}
-  const previous = process.cwd()
-  if (cwd) process.chdir(cwd)
-  try {
-    const code = await main(argv, reporter)
-    return {code, out: out.join('\n'), err: err.join('\n')}
-  } finally {
-    process.chdir(previous)
-  }
-}
+import {runCli as run} from '../helpers/cli.js'
 
 const good = '---\ntitle: 测试文档\n---\n\n## 一、第一部分\n\n正文第一段。\n'
 let project: string

@@ -4,8 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {main} from '../../src/cli/main.js'
-import type {Reporter} from '../../src/cli/report.js'
+import {runCli as run} from '../helpers/cli.js'
 import {all, unpackDocx} from '../helpers/docx.js'
 import {pdfText, squash} from '../helpers/pdf.js'
 import {projectRoot} from '../helpers/template.js'
@@ -17,19 +16,6 @@ import {projectRoot} from '../helpers/template.js'
  */
 const fixtures = path.join(projectRoot, 'test/fixtures/diff')
 const git = promisify(execFile)
-
-async function run(argv: string[], cwd: string): Promise<{code: number; out: string; err: string}> {
-  const out: string[] = []
-  const err: string[] = []
-  const reporter: Reporter = {out: (line) => out.push(line), err: (line) => err.push(line), color: false, githubActions: false}
-  const previous = process.cwd()
-  process.chdir(cwd)
-  try {
-    return {code: await main(argv, reporter), out: out.join('\n'), err: err.join('\n')}
-  } finally {
-    process.chdir(previous)
-  }
-}
 
 /** Authors and dates of every tracked change in a .docx. */
 async function changeAuthors(file: string): Promise<Set<string>> {

@@ -4,9 +4,8 @@ import path from 'node:path'
 import {PDFDocument} from 'pdf-lib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {buildBook} from '../../src/build.js'
-import {main} from '../../src/cli/main.js'
-import type {Reporter} from '../../src/cli/report.js'
 import {producePressOutputs, parsePressOptions, saddleOrder, creepShiftMm, imposeSaddle} from '../../src/press/index.js'
+import {runCli, type CliResult} from '../helpers/cli.js'
 import {pageCount, pdfFonts, pdfInfo, pdfOutline, pdfText, squash} from '../helpers/pdf.js'
 import type {ParsedDocument} from '../../src/model/parse.js'
 import {contextFor, projectRoot} from '../helpers/template.js'
@@ -311,12 +310,8 @@ describe('the saddle-stitched imposition', () => {
 })
 
 describe('paiban impose', () => {
-  async function run(argv: string[]): Promise<{code: number; out: string; err: string}> {
-    const lines = {out: [] as string[], err: [] as string[]}
-    const reporter: Reporter = {out: (line) => lines.out.push(line), err: (line) => lines.err.push(line), color: false, githubActions: false}
-    const code = await main(argv, reporter)
-    return {code, out: lines.out.join('\n'), err: lines.err.join('\n')}
-  }
+  const run = (argv: string[]): Promise<CliResult> => runCli(argv)
+
 
   it('writes the imposed PDF and says how many blanks it added; warns past --max-pages', async () => {
     const target = path.join(out, 'cli-imposed.pdf')
