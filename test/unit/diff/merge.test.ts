@@ -11,7 +11,7 @@ const tree = (body: string): Root => parseDocument(front + body, 'x.md').tree
 /** One line per block: its kind, revision and rendered text. */
 function shape(nodes: readonly RootContent[]): string[] {
   return nodes.map((node) => {
-    const text = 'children' in node && node.type !== 'list' && node.type !== 'blockquote' ? render(node.children.filter((child) => child.type !== 'listItem') as never) : ''
+    const text = 'children' in node && node.type !== 'list' && node.type !== 'blockquote' ? render(node.children as never) : ''
     return `${node.type}${node.data?.revision ? ` (${node.data.revision})` : ''}: ${text}`
   })
 }
