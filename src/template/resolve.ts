@@ -69,6 +69,7 @@ export interface ResolvedTemplate {
   fonts: ResolvedFont[]
   body: ResolvedTextStyle & {indentChars: number}
   headings: ResolvedHeadingStyle[]
+  table: Template['table']
   grid: ResolvedGrid | undefined
   lead: {font: ResolvedFont; weight: 400 | 700}
   cover: {show: boolean; title: ResolvedTextStyle; subtitle: ResolvedTextStyle; imprint: ResolvedTextStyle}
@@ -129,6 +130,7 @@ export function resolveTemplate(template: Template, directory: string): Resolved
       runIn: heading.runIn,
       indentChars: heading.indentChars
     })),
+    table: template.table,
     grid,
     lead: {font: fontByKey(template.lead.font), weight: template.lead.weight},
     cover: {

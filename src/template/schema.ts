@@ -127,6 +127,17 @@ export const templateSchema = z.strictObject({
   /** Heading styles by level: the first entry is level 1 (`##` in a source whose title is in front matter). */
   headings: z.array(headingStyle).min(1).max(6),
   /**
+   * How tables are ruled: `grid` (every cell boxed) or `horizontal` (rules
+   * between rows and at top and foot, none between columns, as Chinese books
+   * often set them), `rulePt` thick.
+   */
+  table: z
+    .strictObject({
+      rules: z.enum(['grid', 'horizontal']).default('grid'),
+      rulePt: z.number().min(0.25).max(3).default(0.5)
+    })
+    .default({rules: 'grid', rulePt: 0.5}),
+  /**
    * A fixed grid, as GB/T 9704 asks (22 lines of 28 characters): body lines
    * are spaced so that `linesPerPage` lines fill the type height, and
    * characters tracked so that `charsPerLine` fill the type width. Word gets a

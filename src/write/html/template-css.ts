@@ -111,6 +111,11 @@ export function templateRules(template: ResolvedTemplate): string {
       '.run-in > p { display: inline; }'
     )
   }
+  // Table rules from the template (base.css boxes every cell in 0.5 pt).
+  const {rules: tableRules, rulePt} = template.table
+  if (tableRules !== 'grid' || rulePt !== 0.5) {
+    rules.push(`:root th, :root td { border: ${rulePt}pt solid #000;${tableRules === 'horizontal' ? ' border-left: 0; border-right: 0;' : ''} }`)
+  }
   // A face that only the page-number margin boxes use would not be loaded when
   // Chromium prints (it loads fonts for the document's own text), and the
   // numbers would print blank: set its characters, unseen, in the document.

@@ -16,15 +16,19 @@ import {paragraphMark, rowMark} from '../revision.js'
 import {styleIds} from '../style-names.js'
 import {inlines} from './inline.js'
 
-const line = {style: BorderStyle.SINGLE, size: 4, color: 'auto'}
-
 /**
- * A GFM table across the text width, ruled all round, in equal columns.
+ * A GFM table across the text width, in equal columns, ruled as the
+ * template says (`table`: boxed, or rules between rows only).
  * The first row is the header: it repeats at the top of every page
  * (`w:tblHeader`) and is set in the 表格标题 style. Column alignment comes
  * from the Markdown delimiter row, the one direct paragraph property here.
  */
 export function table(node: MdastTable, context: DocxContext, state: DocxState): FileChild[] {
+  const {rules, rulePt} = context.build.template.table
+  // Border widths are in eighths of a point.
+  const line = {style: BorderStyle.SINGLE, size: Math.round(rulePt * 8), color: 'auto'}
+  const none = {style: BorderStyle.NONE, size: 0, color: 'auto'}
+  const vertical = rules === 'grid' ? line : none
   const columns = Math.max(1, ...node.children.map((row) => row.children.length))
   const columnWidth = Math.floor(context.textWidthTwips / columns)
   const rows = node.children.map(
@@ -45,7 +49,7 @@ export function table(node: MdastTable, context: DocxContext, state: DocxState):
       width: {size: columnWidth * columns, type: WidthType.DXA},
       columnWidths: Array.from({length: columns}, () => columnWidth),
       layout: TableLayoutType.FIXED,
-      borders: {top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line}
+      borders: {top: line, bottom: line, left: vertical, right: vertical, insideHorizontal: line, insideVertical: vertical}
     })
   ]
 }
