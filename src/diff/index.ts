@@ -25,8 +25,8 @@ import {copyWebAssets, redlineHtml, redlinePdf} from './redline-html.js'
  * version's template. See docs/diff.md.
  */
 
-export const redlineFormats = ['docx', 'html', 'pdf'] as const
-export type RedlineFormat = (typeof redlineFormats)[number]
+export {redlineFormats, revisionDate, type RedlineFormat} from './options.js'
+import {revisionDate, type RedlineFormat} from './options.js'
 
 /** One version of a text: a file as it is on disk, or as committed at a git revision. */
 export interface RedlineVersion {
@@ -161,14 +161,3 @@ async function authorAndDate(options: RedlineOptions): Promise<{author: string; 
   return {author, date: utcDateTime(modified)}
 }
 
-/** `--date`: a date (midnight UTC) or a date and time, as xsd:dateTime in UTC. */
-export function revisionDate(input: string): string {
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(input) ? `${input}T00:00:00Z` : input
-  const time = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN
-  if (Number.isNaN(time)) {
-    throw new PaibanError('E_USAGE', `Unexpected date \`${input}\`, expected an ISO 8601 date or date and time`, {
-      hint: 'Write it as 2024-03-01 or 2024-03-01T08:00:00Z (or with an offset, +08:00).'
-    })
-  }
-  return utcDateTime(new Date(time))
-}

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {sheetNames, type SheetName} from './geometry.js'
+import {sheetNames, type SheetName} from './sheets.js'
 
 /**
  * The press switches, as `paiban build` flags or a `press:` block would give

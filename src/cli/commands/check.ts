@@ -1,7 +1,5 @@
 import path from 'node:path'
-import {checkDocx, checkPdf} from '../../check/index.js'
 import {PaibanError} from '../../errors.js'
-import {parseDocument} from '../../model/parse.js'
 import {loadTemplate, templateDirectory} from '../../template/load.js'
 import {resolveTemplate} from '../../template/resolve.js'
 import {readSource, readSourceBytes} from '../../read/source.js'
@@ -15,6 +13,7 @@ export function registerCheck({program, reporter, setExitCode}: CommandContext):
     .requiredOption('-s, --source <file>', 'the source it was built from (.md or .txt)')
     .option('-t, --template <name>', 'template it was built with (default: the source’s, else booklet)')
     .action(async (file: string, flags: {source: string; template?: string}) => {
+      const [{checkDocx, checkPdf}, {parseDocument}] = await Promise.all([import('../../check/index.js'), import('../../model/parse.js')])
       const document = parseDocument(await readSource(path.resolve(flags.source)), flags.source)
       const name = flags.template ?? document.meta.template ?? 'booklet'
       const directory = templateDirectory(name, process.cwd())

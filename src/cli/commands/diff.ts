@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {styleText} from 'node:util'
-import {buildRedline, redlineFormats, revisionDate, type RedlineFormat, type RedlineOptions, type RedlineResult} from '../../diff/index.js'
+import type {RedlineOptions, RedlineResult} from '../../diff/index.js'
+import {redlineFormats, revisionDate, type RedlineFormat} from '../../diff/options.js'
 import {PaibanError} from '../../errors.js'
 import type {CommandContext} from '../command.js'
 import type {Reporter} from '../report.js'
@@ -35,6 +36,7 @@ export interface DiffFlags {
 export async function diffCommand(files: string[], flags: DiffFlags, reporter: Reporter): Promise<number> {
   const started = performance.now()
   const options = redlineOptions(files, flags)
+  const {buildRedline} = await import('../../diff/index.js')
   const result = await buildRedline(options)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   for (const output of result.outputs) {

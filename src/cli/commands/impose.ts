@@ -3,7 +3,6 @@ import path from 'node:path'
 import {Option} from 'commander'
 import {PaibanError} from '../../errors.js'
 import {writeAtomic} from '../../fs.js'
-import {imposeNote, imposeSaddle, parsePressOptions, sheetNames} from '../../press/index.js'
 import type {CommandContext} from '../command.js'
 import type {Reporter} from '../report.js'
 
@@ -14,7 +13,7 @@ export function registerImpose({program, reporter, setExitCode}: CommandContext)
     .argument('<pdf>', 'the booklet PDF (reading or press PDF)')
     .requiredOption('-o, --out <file>', 'the imposed PDF to write')
     .option('--saddle', 'saddle stitch: nested sheets folded once and stapled (the only method so far)')
-    .addOption(new Option('--sheet <size>', 'press sheet (default: the smallest that holds a spread)').choices(sheetNames))
+    .option('--sheet <size>', 'press sheet: A4, A3 or SRA3 (default: the smallest that holds a spread)')
     .option('--creep <mm>', 'creep compensation: the innermost sheet’s shift toward the spine, mm', '0')
     .option('--max-pages <n>', 'warn past this many pages', '64')
     .addOption(new Option('--marks <kind>', 'crop and fold marks on the sheet').choices(['crop', 'none']).default('none'))
@@ -38,6 +37,8 @@ export async function imposeCommand(input: string, flags: ImposeFlags, reporter:
   if (!flags.saddle) {
     throw new PaibanError('E_USAGE', 'Say how to impose: --saddle', {hint: 'Saddle stitch (--saddle) is the method paiban imposes for.'})
   }
+  // The press code (pdf-lib) loads only when a command needs it.
+  const {imposeNote, imposeSaddle, parsePressOptions} = await import('../../press/index.js')
   const options = parsePressOptions({
     ...(flags.sheet ? {sheet: flags.sheet} : {}),
     creepMm: number(flags.creep, '--creep'),

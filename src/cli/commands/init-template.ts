@@ -1,5 +1,4 @@
 import path from 'node:path'
-import {initTemplate} from '../../template/init.js'
 import type {CommandContext} from '../command.js'
 
 export function registerInitTemplate({program, reporter, setExitCode}: CommandContext): void {
@@ -10,6 +9,7 @@ export function registerInitTemplate({program, reporter, setExitCode}: CommandCo
     .option('--from <template>', 'built-in template name or folder to start from', 'booklet')
     .option('--dir <folder>', 'where to create it', 'templates')
     .action(async (name: string, flags: {from: string; dir: string}) => {
+      const {initTemplate} = await import('../../template/init.js')
       const target = await initTemplate({name, from: flags.from, into: flags.dir})
       const relative = path.relative(process.cwd(), target) || '.'
       reporter.out(`Created ${relative}/ from ${flags.from}. Build with it: paiban build --template ./${relative}`)

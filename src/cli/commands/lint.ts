@@ -2,7 +2,6 @@ import {readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {decodeText} from '../../read/decode.js'
 import {readSourceBytes} from '../../read/source.js'
-import {isFixable, loadLintSettings, normalizeText} from '../../normalize/index.js'
 import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
 
@@ -22,6 +21,7 @@ export function registerLint({program, reporter, setExitCode}: CommandContext): 
  * change or has an error; warnings alone pass.
  */
 export async function lintCommand(inputs: string[], reporter: Reporter): Promise<number> {
+  const {isFixable, loadLintSettings, normalizeText} = await import('../../normalize/index.js')
   let failed = false
   for (const file of await expand(inputs)) {
     const text = decodeText(await readSourceBytes(file), file)

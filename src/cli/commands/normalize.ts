@@ -4,7 +4,7 @@ import {writeAtomic} from '../../fs.js'
 import {frontMatterFields} from '../../read/front-matter.js'
 import {decodeText} from '../../read/decode.js'
 import {readSourceBytes} from '../../read/source.js'
-import {isFixable, loadLintSettings, normalizeText, type FrontMatterFields} from '../../normalize/index.js'
+import type {FrontMatterFields} from '../../normalize/index.js'
 import type {CommandContext} from '../command.js'
 import {reportMessage, type Reporter} from '../report.js'
 
@@ -32,6 +32,7 @@ export interface NormalizeFlags {
  */
 export async function normalizeCommand(file: string, flags: NormalizeFlags, reporter: Reporter): Promise<number> {
   const text = decodeText(await readSourceBytes(file), file)
+  const {isFixable, loadLintSettings, normalizeText} = await import('../../normalize/index.js')
   const result = normalizeText(text, {fileName: file, frontMatter: parseSettings(flags.set ?? []), rules: await loadLintSettings(file)})
   for (const message of result.messages) {
     if (!isFixable(message)) reportMessage({...reporter, out: reporter.err}, message)

@@ -1,5 +1,4 @@
 import {outputFormats, type OutputFormat} from '../../build.js'
-import {watchProject} from '../../watch.js'
 import type {CommandContext} from '../command.js'
 import {buildEventReporter} from '../report.js'
 
@@ -12,6 +11,7 @@ export function registerWatch({program, reporter, setExitCode}: CommandContext):
     .option('-p, --port <port>', 'preview port on 127.0.0.1', '4173')
     .option('-f, --format <list>', `outputs, comma-separated: ${outputFormats.join(',')}`, outputFormats.join(','))
     .action(async (flags: {out: string; template?: string; port: string; format: string}) => {
+      const {watchProject} = await import('../../watch.js')
       const watcher = await watchProject({
         outDir: flags.out,
         ...(flags.template ? {template: flags.template} : {}),
