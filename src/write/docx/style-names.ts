@@ -25,6 +25,7 @@ export const styleIds = {
   tableText: 'TableText',
   tableHeading: 'TableHeading',
   figure: 'Figure',
+  caption: 'Caption',
   thematicBreak: 'ThematicBreak',
   // 公文 elements (handlers/official.ts).
   addressee: 'OfficialAddressee',
@@ -78,6 +79,7 @@ const builtInNames = [
   'header',
   'footer',
   'Hyperlink',
+  'caption',
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((level) => [`heading ${level}`, `toc ${level}`])
 ]
 

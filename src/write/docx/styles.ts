@@ -254,6 +254,15 @@ export function buildStyles(template: ResolvedTemplate, meta: DocumentMeta): ISt
       paragraph: {alignment: AlignmentType.CENTER, spacing: {line: 240, lineRule: LineRuleType.AUTO, before: Math.round(bodyPitch / 2), after: Math.round(bodyPitch / 2)}, indent: noIndent}
     },
     {
+      // Word's built-in `caption`: the figure's title, under it, centred and a size smaller.
+      id: styleIds.caption,
+      name: 'caption',
+      basedOn: styleIds.body,
+      next: styleIds.body,
+      run: {size: Math.round(body.sizePt * 2 * 0.9)},
+      paragraph: {alignment: AlignmentType.CENTER, spacing: {after: Math.round(bodyPitch / 2)}, indent: noIndent}
+    },
+    {
       id: styleIds.thematicBreak,
       name: ownStyleNames.thematicBreak,
       basedOn: styleIds.body,

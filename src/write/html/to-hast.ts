@@ -2,9 +2,9 @@ import type {Element, Root as HastRoot, RootContent} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
-import remarkRehype from 'remark-rehype'
+import remarkRehype, {type Options as RemarkRehypeOptions} from 'remark-rehype'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
+import {EXIT, visit} from 'unist-util-visit'
 import type {Deletion, Insertion, LeadSentence, OutlineEntry} from '../../model/types.js'
 import {groupClosing, officialBlockToHast, officialClassNames} from './official.js'
 
@@ -31,38 +31,53 @@ const sanitizeSchema: SanitizeSchema = {
   strip: [...(defaultSchema.strip ?? []), 'style']
 }
 
-const toHastProcessor = unified()
-  .use(remarkRehype, {
-    allowDangerousHtml: true,
-    footnoteLabel: '注释',
-    footnoteBackLabel: '返回正文',
-    handlers: {
-      // A redline's changes (src/diff/): what the newer version adds and what it removes.
-      insertion(state, node: Insertion) {
-        const result: Element = {type: 'element', tagName: 'ins', properties: {}, children: state.all(node) as Element['children']}
-        state.patch(node, result)
-        return result
-      },
-      deletion(state, node: Deletion) {
-        const result: Element = {type: 'element', tagName: 'del', properties: {}, children: state.all(node) as Element['children']}
-        state.patch(node, result)
-        return result
-      },
-      leadSentence(state, node: LeadSentence) {
-        const result: Element = {
-          type: 'element',
-          tagName: 'strong',
-          properties: {className: ['lead']},
-          children: state.all(node) as Element['children']
-        }
-        state.patch(node, result)
-        return result
-      },
-      officialBlock: officialBlockToHast
-    }
+const remarkRehypeOptions: RemarkRehypeOptions = {
+  allowDangerousHtml: true,
+  footnoteLabel: '注释',
+  footnoteBackLabel: '返回正文',
+  handlers: {
+    // A redline's changes (src/diff/): what the newer version adds and what it removes.
+    insertion(state, node: Insertion) {
+      const result: Element = {type: 'element', tagName: 'ins', properties: {}, children: state.all(node) as Element['children']}
+      state.patch(node, result)
+      return result
+    },
+    deletion(state, node: Deletion) {
+      const result: Element = {type: 'element', tagName: 'del', properties: {}, children: state.all(node) as Element['children']}
+      state.patch(node, result)
+      return result
+    },
+    leadSentence(state, node: LeadSentence) {
+      const result: Element = {
+        type: 'element',
+        tagName: 'strong',
+        properties: {className: ['lead']},
+        children: state.all(node) as Element['children']
+      }
+      state.patch(node, result)
+      return result
+    },
+    officialBlock: officialBlockToHast
+  }
+}
+
+/**
+ * Raw HTML is parsed (rehype-raw re-parses the whole tree through parse5),
+ * then everything is sanitized. A text without raw HTML, the usual case,
+ * skips the re-parse: on a 250,000-character book that is most of the time
+ * mdast → hast takes.
+ */
+const withRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema)
+const withoutRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeSanitize, sanitizeSchema)
+
+function hasRawHtml(tree: MdastRoot): boolean {
+  let found = false
+  visit(tree, 'html', () => {
+    found = true
+    return EXIT
   })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
+  return found
+}
 
 /**
  * mdast → sanitized hast, with headings renumbered to the outline: level 1
@@ -70,9 +85,11 @@ const toHastProcessor = unified()
  * its outline id so the 目录, the bookmarks and the Word copy point alike.
  */
 export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
-  const result: HastRoot = toHastProcessor.runSync(markRevisions(tree))
+  const marked = markRevisions(tree)
+  const result: HastRoot = (hasRawHtml(marked) ? withRawHtml : withoutRawHtml).runSync(marked)
   numberHeadings(result, outline)
   dropRemoteImages(result)
+  captionFigures(result)
   groupClosing(result)
   return result
 }
@@ -103,6 +120,22 @@ function numberHeadings(tree: HastRoot, outline: OutlineEntry[]): void {
     const entry = outline[index++]
     if (!entry) return node
     return {...node, tagName: `h${Math.min(entry.level + 1, 6)}`, properties: {...node.properties, id: entry.id}}
+  })
+}
+
+/**
+ * A paragraph that holds only images is a figure; an image's title
+ * (`![alt](src "title")`) is its caption, as in the Word copy.
+ */
+function captionFigures(tree: HastRoot): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'p') return
+    const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img')
+    const onlyImages = images.length > 0 && node.children.every((child) => (child.type === 'element' && child.tagName === 'img') || (child.type === 'text' && child.value.trim() === ''))
+    if (!onlyImages) return
+    node.tagName = 'figure'
+    const titles = images.map((image) => image.properties['title']).filter((title): title is string => typeof title === 'string' && title !== '')
+    for (const title of titles) node.children.push({type: 'element', tagName: 'figcaption', properties: {}, children: [{type: 'text', value: title}]})
   })
 }
 

@@ -12,14 +12,21 @@ export type ListNumbering = NonNullable<Exclude<IParagraphOptions['numbering'], 
 
 /**
  * A body paragraph in the style of where it stands (Normal, Quote, List
- * Paragraph, footnote text); a paragraph holding only an image is a figure.
+ * Paragraph, footnote text); a paragraph holding only an image is a figure,
+ * and the image's title (`![alt](src "title")`) its caption, in Word's `caption` style.
  */
 export function paragraph(node: MdastParagraph, context: DocxContext, state: DocxState, numbering?: ListNumbering): FileChild[] {
   const figure = node.children.every((child) => child.type === 'image' || child.type === 'imageReference' || (child.type === 'text' && child.value.trim() === ''))
   const style = figure && !numbering ? styleIds.figure : context.paragraphStyle
-  return [
+  const paragraphs: FileChild[] = [
     new Paragraph({style, children: inlines(node.children, context, state), ...(numbering ? {numbering} : {}), ...paragraphMark(node.data, state.revisions)})
   ]
+  if (figure && !numbering) {
+    for (const child of node.children) {
+      if (child.type === 'image' && child.title) paragraphs.push(new Paragraph({style: styleIds.caption, children: [run({text: child.title}, context, state)]}))
+    }
+  }
+  return paragraphs
 }
 
 /**

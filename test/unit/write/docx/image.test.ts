@@ -5,7 +5,7 @@ import {deflateSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {PaibanError} from '../../../../src/errors.js'
 import {readImageInfo} from '../../../../src/write/docx/image-size.js'
-import {all, docxOf, first, paragraphStyle} from '../../../helpers/docx.js'
+import {all, docxOf, first, paragraphStyle, styleById, textOf} from '../../../helpers/docx.js'
 
 /** A valid RGB PNG of the given size (one flat colour). */
 function png(width: number, height: number): Uint8Array {
@@ -77,6 +77,18 @@ describe('images', () => {
     const figure = all(document, 'w:p').find((paragraph) => first(paragraph, 'w:drawing'))
     expect(figure && paragraphStyle(figure)).toBe('Figure')
     expect(first(document, 'wp:docPr')?.attributes).toMatchObject({id: '1', descr: '会场'})
+  })
+
+  it('take their title as a caption in Word’s built-in caption style, under the picture', async () => {
+    const docx = await inProject('![会场](images/small.png "图1　会场全景")')
+    const document = await docx.xml('word/document.xml')
+    const paragraphs = all(document, 'w:p')
+    const figure = paragraphs.findIndex((paragraph) => first(paragraph, 'w:drawing'))
+    const caption = paragraphs[figure + 1]
+    expect(caption && paragraphStyle(caption)).toBe('Caption')
+    expect(caption && textOf(caption)).toBe('图1　会场全景')
+    const styles = await docx.xml('word/styles.xml')
+    expect(first(styleById(styles, 'Caption'), 'w:name')?.attributes['w:val']).toBe('caption')
   })
 
   it('fail with E_INPUT naming the file and line when missing', async () => {

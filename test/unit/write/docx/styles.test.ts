@@ -65,13 +65,13 @@ describe('Word styles from the booklet template', () => {
     expect(first(normal, 'w:spacing')?.attributes).toMatchObject({'w:line': '368', 'w:lineRule': 'atLeast'})
   })
 
-  it('lets only headings, centred or ruled lines and the 公文 elements set the first-line indent to 0', () => {
+  it('lets only headings, centred or ruled lines, captions and the 公文 elements set the first-line indent to 0', () => {
     const zeroed = all(styles, 'w:style')
       .filter((style) => first(style, 'w:ind')?.attributes['w:firstLineChars'] === '0')
       .map((style) => style.attributes['w:styleId'])
       .sort()
     expect(zeroed).toEqual(
-      ['CoverImprint', 'Footer', 'FooterEven', 'HTMLPreformatted', 'Header', 'Heading1', 'Heading2', 'Heading3', 'Figure', 'Subtitle', 'TOC1', 'TOC2', 'TOCHeading', 'TableText', 'ThematicBreak', 'Title',
+      ['Caption', 'CoverImprint', 'Footer', 'FooterEven', 'HTMLPreformatted', 'Header', 'Heading1', 'Heading2', 'Heading3', 'Figure', 'Subtitle', 'TOC1', 'TOC2', 'TOCHeading', 'TableText', 'ThematicBreak', 'Title',
         'OfficialAddressee', 'OfficialAttachments', 'OfficialSignature', 'OfficialDate'].sort()
     )
     for (const id of ['Quote', 'FootnoteText']) expect(first(styleById(styles, id), 'w:ind')?.attributes['w:firstLineChars']).toBe('200')

@@ -41,4 +41,9 @@ describe('toHast', () => {
   it('keeps local images', () => {
     expect(html('![图](images/a.png)')).toContain('<img src="images/a.png" alt="图">')
   })
+
+  it('makes a paragraph of images a figure, captioned by the image’s title', () => {
+    expect(html('![图](images/a.png "图1　会场")')).toBe('<figure><img src="images/a.png" alt="图" title="图1　会场"><figcaption>图1　会场</figcaption></figure>')
+    expect(html('文字与![图](images/a.png "题")并存。')).toContain('<p>')
+  })
 })
