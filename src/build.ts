@@ -243,7 +243,7 @@ async function buildDocument(
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
     if (settings.check) {
       const {checkPdf} = await import('./check/index.js')
-      pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}))
+      pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, pdf.document))
     }
   } else if (wantDocx) {
     startDocx(undefined)

@@ -17,7 +17,9 @@ import {measure, median, type Measurement} from './measure.js'
  * docs/benchmarks.md. `--short` (CI): the seed only, one run, to stdout.
  */
 const short = process.argv.includes('--short')
-const runs = short ? 1 : Number(process.argv[process.argv.indexOf('--runs') + 1] || 5)
+const runsFlag = process.argv.indexOf('--runs')
+const runs = short ? 1 : runsFlag === -1 ? 5 : Number(process.argv[runsFlag + 1])
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more')
 const cli = path.join(packageRoot, 'bin/paiban.js')
 const seedFile = path.join(packageRoot, 'source/zhuti-jiaoyu.md')
 

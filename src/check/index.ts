@@ -52,9 +52,10 @@ function bodyLines(page: PdfPageText, template: ResolvedTemplate): string[] {
   return page.lines.filter((line) => line.y < top && line.y > bottom - slack / 2).map((line) => line.text)
 }
 
-export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput): Promise<CheckFinding[]> {
+/** `parsed`: the same PDF already parsed by pdf-lib, when the caller has it (the build does). */
+export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput, parsed?: PDFDocument): Promise<CheckFinding[]> {
   const findings: CheckFinding[] = []
-  const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
+  const pdf = parsed ?? (await PDFDocument.load(bytes, {updateMetadata: false}))
   const fileName = document.file.path
 
   // Page size: the template's, to a tenth of a point.
@@ -79,7 +80,7 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   }
 
   // Text: every character of the source, in order, on the body pages (those numbered from 1).
-  const pages = await readPdfText(bytes)
+  const pages = await readPdfText(bytes, pdf.getPageCount())
   const labels = pageLabels(pdf)
   const bodyStart = Math.max(0, labels.indexOf('1'))
   let stream = ''

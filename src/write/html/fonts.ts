@@ -69,24 +69,56 @@ export function covers(face: FontFaceFile, codePoint: number): boolean {
 export function codePointsOf(text: string): Set<number> {
   const points = new Set<number>()
   for (const character of text) {
-    if (/\s/.test(character)) continue
-    points.add(character.codePointAt(0) ?? 0)
+    const point = character.codePointAt(0) ?? 0
+    if (points.has(point) || /\s/.test(character)) continue
+    points.add(point)
   }
   return points
 }
 
+/** Index of the first of the sorted `points` that is ≥ `value`. */
+function lowerBound(points: number[], value: number): number {
+  let low = 0
+  let high = points.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((points[middle] ?? 0) < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * For each face, the indexes (into the sorted points) it covers. A CJK font
+ * has ~400 subsets of ~30 ranges and a book ~3,000 distinct characters:
+ * binary search per range instead of testing every point against every face.
+ */
+function coverage(faces: FontFaceFile[], sorted: number[]): Array<[FontFaceFile, number[]]> {
+  return faces.map((face) => {
+    if (face.ranges.length === 0) return [face, sorted.map((_, index) => index)]
+    const covered: number[] = []
+    for (const [start, end] of face.ranges) {
+      for (let index = lowerBound(sorted, start); index < sorted.length && (sorted[index] ?? 0) <= end; index++) covered.push(index)
+    }
+    return [face, covered]
+  })
+}
+
 /** The faces that hold at least one of the code points: what the page must load. */
 export function facesFor(faces: FontFaceFile[], points: ReadonlySet<number>): FontFaceFile[] {
-  return faces.filter((face) => {
-    if (face.ranges.length === 0) return true
-    for (const point of points) if (covers(face, point)) return true
-    return false
-  })
+  const sorted = [...points].sort((a, b) => a - b)
+  return coverage(faces, sorted)
+    .filter(([, covered]) => covered.length > 0)
+    .map(([face]) => face)
 }
 
 /** Code points that no face of the font covers: they would print as tofu or a fallback face. */
 export function uncovered(faces: FontFaceFile[], points: ReadonlySet<number>): number[] {
-  return [...points].filter((point) => !faces.some((face) => covers(face, point)))
+  const sorted = [...points].sort((a, b) => a - b)
+  const covered = new Uint8Array(sorted.length)
+  for (const [, indexes] of coverage(faces, sorted)) for (const index of indexes) covered[index] = 1
+  // In the text's order, so the first one named is the first one met.
+  return [...points].filter((point) => covered[lowerBound(sorted, point)] !== 1)
 }
 
 /** @font-face rules for the faces, with URLs made by `urlOf`. */

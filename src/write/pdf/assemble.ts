@@ -8,7 +8,8 @@ export interface HeadingTarget {
 }
 
 export interface AssembleInput {
-  body: Uint8Array
+  /** The body as printed, parsed; assembling changes it in place. */
+  body: PDFDocument
   /** Cover and 目录, printed on their own so the body's numbers start at 1. */
   front: Uint8Array | undefined
   /** Pad the front matter to an even page count, so page 1 is a right-hand page. */
@@ -25,6 +26,7 @@ export interface AssembleInput {
 
 export interface AssembledPdf {
   bytes: Uint8Array
+  document: PDFDocument
   pageCount: number
   frontPageCount: number
 }
@@ -38,7 +40,7 @@ const destinationScheme = 'paiban:dest/'
  * source, so the same input gives the same bytes.
  */
 export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
-  const document = await PDFDocument.load(input.body, {updateMetadata: false})
+  const document = input.body
   let frontPageCount = 0
   if (input.front) {
     const front = await PDFDocument.load(input.front, {updateMetadata: false})
@@ -70,7 +72,7 @@ export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
   document.setCreationDate(date)
   document.setModificationDate(date)
   const bytes = await document.save({useObjectStreams: true})
-  return {bytes, pageCount: document.getPageCount(), frontPageCount}
+  return {bytes, document, pageCount: document.getPageCount(), frontPageCount}
 }
 
 /** Turn `paiban:dest/<id>` links (the 目录's) into links to the heading's place. */

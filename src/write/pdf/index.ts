@@ -19,6 +19,8 @@ export interface PdfOptions {
 
 export interface PdfOutput {
   bytes: Uint8Array
+  /** The same PDF, parsed (pdf-lib): the preflight reads it without parsing the bytes again. */
+  document: PDFDocument
   pageCount: number
   /** Printed page number of each heading (by outline id), as the 目录 shows it. */
   headingPages: Map<string, number>
@@ -37,8 +39,9 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     sourceDirectory: context.sourceDirectory,
     allowedRoots: [context.projectRoot, ...new Set([...html.printFonts.values()].map(fontPackageRoot))]
   }
-  let body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
-  let targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+  // The body is parsed once: its bookmarks give the heading pages, then the front goes in front of it.
+  let body = await PDFDocument.load(await printPage(browser, resources, '/body.html', {outline: true, fileName}), {updateMetadata: false})
+  let targets = headingTargets(body, context)
   // Sections that must start on a right-hand page: print again with blank pages
   // where one fell on a left page (body page 1 is a right-hand page).
   const recto = rectoSections(context)
@@ -49,8 +52,8 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
     for (const id of more) blanks.add(id)
     resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
-    body = await printPage(browser, resources, '/body.html', {outline: true, fileName})
-    targets = headingTargets(await PDFDocument.load(body, {updateMetadata: false}), context)
+    body = await PDFDocument.load(await printPage(browser, resources, '/body.html', {outline: true, fileName}), {updateMetadata: false})
+    targets = headingTargets(body, context)
   }
   const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
   options.onHeadingPages?.(headingPages)
@@ -71,7 +74,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     producer: options.producer,
     pageSizeMm: template.page
   })
-  return {bytes: assembled.bytes, pageCount: assembled.pageCount, headingPages}
+  return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, headingPages}
 }
 
 /**
