@@ -14,7 +14,7 @@ import {isInside, writeAtomic} from './fs.js'
 import type {ParsedDocument} from './model/parse.js'
 import {packageRoot} from './paths.js'
 import {decodeText} from './read/decode.js'
-import {frontMatterTemplate, markdownOf, readSourceBytes} from './read/source.js'
+import {frontMatterSettings, markdownOf, readSourceBytes} from './read/source.js'
 import {inShard, type Shard} from './shard.js'
 import {sourceDateEpoch} from './source-date.js'
 import {loadTemplate, templateDirectory} from './template/load.js'
@@ -188,12 +188,13 @@ async function buildDocument(
   // 1. Read the text and resolve the template: enough to know whether anything changed,
   //    without parsing the document (a build with nothing to do stays fast).
   const text = await phase('read', async () => decodeText(await readSourceBytes(input), input))
-  const named = input.endsWith('.md') ? await frontMatterTemplate(text) : undefined
+  const own = input.endsWith('.md') ? await frontMatterSettings(text) : {}
+  const named = own.template
   const templateName = settings.template ?? named ?? 'booklet'
   const templateBase = named && !settings.template ? path.dirname(input) : settings.projectRoot
   const directory = templateDirectory(templateName, templateBase)
   const template = resolveTemplate(await loadTemplate(directory), directory)
-  const press = await pressOptionsFor(settings.press, template)
+  const press = await pressOptionsFor([template.press, own.press, settings.press])
   // A plain text is normalized with the project's rules: they decide its outputs too.
   const rules = input.endsWith('.md') ? undefined : await import('./normalize/config.js').then(({loadLintSettings}) => loadLintSettings(input))
   const key = await inputKey(`${JSON.stringify(rules ?? null)}\n${text}`, template, settings, press)
@@ -314,14 +315,14 @@ async function copyAssets(assets: Array<{from: string; to: string}>, settings: D
 }
 
 /**
- * The press options in force: the template's `press:` block with the
- * command line's fields over it; undefined when no press output is due (the press code
- * then never loads).
+ * The press options in force: the template's `press:` block, then the
+ * document's front matter, then the command line, each field over the one
+ * before; undefined when no press output is due (the press code then never loads).
  */
-async function pressOptionsFor(input: PressOptionsInput | undefined, template: ResolvedTemplate): Promise<PressOptions | undefined> {
-  if (!input && !template.press) return undefined
+async function pressOptionsFor(layers: Array<object | undefined>): Promise<PressOptions | undefined> {
+  if (layers.every((layer) => layer === undefined)) return undefined
   const {parsePressOptions, wantsPressOutputs} = await import('./press/index.js')
-  const options = parsePressOptions({...template.press, ...input})
+  const options = parsePressOptions(Object.assign({}, ...layers))
   return wantsPressOutputs(options) ? options : undefined
 }
 

@@ -14,11 +14,13 @@ const frontMatterSchema = z.strictObject({
   lang: z.string().default('zh-CN'),
   template: z.string().optional(),
   // Rules paiban lint leaves out for this text; normalize checks the ids (normalize/config.ts).
-  lint: z.strictObject({off: z.array(z.string()).optional()}).optional()
+  lint: z.strictObject({off: z.array(z.string()).optional()}).optional(),
+  // Press outputs for this text (docs/print.md); the build validates the fields.
+  press: z.record(z.string(), z.unknown()).optional()
 })
 
-/** Fields a document's metadata is made of, and that `normalize --set` writes (`lint` is normalize's own). */
-export const frontMatterFields = Object.keys(frontMatterSchema.shape).filter((key) => key !== 'lint')
+/** Fields a document's metadata is made of, and that `normalize --set` writes (`lint` is normalize's own, `press` the build's). */
+export const frontMatterFields = Object.keys(frontMatterSchema.shape).filter((key) => key !== 'lint' && key !== 'press')
 
 /**
  * Read the YAML front matter of a parsed document into DocumentMeta.

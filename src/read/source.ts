@@ -33,20 +33,31 @@ export async function readSource(file: string): Promise<string> {
   return markdownOf(decodeText(await readSourceBytes(file), file), file)
 }
 
+/** What a source's front matter says about building it. */
+export interface BuildSettings {
+  template?: string
+  press?: Record<string, unknown>
+}
+
 /**
- * The `template:` a Markdown source's front matter names, read without
- * parsing the document: the build decides from it whether anything changed.
+ * The `template:` and `press:` a Markdown source's front matter names, read
+ * without parsing the document: the build decides from them whether anything
+ * changed, and which template and press outputs apply.
  */
-export async function frontMatterTemplate(text: string): Promise<string | undefined> {
+export async function frontMatterSettings(text: string): Promise<BuildSettings> {
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text)
-  if (!match?.[1] || !/^template\s*:/m.test(match[1])) return undefined
+  if (!match?.[1] || !/^(template|press)\s*:/m.test(match[1])) return {}
   const {parse} = await import('yaml')
   try {
     const data: unknown = parse(match[1])
-    const template = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['template'] : undefined
-    return typeof template === 'string' ? template : undefined
+    if (typeof data !== 'object' || data === null) return {}
+    const {template, press} = data as Record<string, unknown>
+    return {
+      ...(typeof template === 'string' ? {template} : {}),
+      ...(typeof press === 'object' && press !== null && !Array.isArray(press) ? {press: press as Record<string, unknown>} : {})
+    }
   } catch {
     // The full parse reports the YAML error with its position.
-    return undefined
+    return {}
   }
 }

@@ -92,6 +92,24 @@ describe('press outputs from the build', () => {
   })
 })
 
+describe('press outputs asked for by the text', () => {
+  it('takes press: from the front matter, and the command line over it', async () => {
+    await writeFile(path.join(project, 'pressed.md'), `---\ntitle: 付印稿\npress: {press: true, bleedMm: 5}\n---\n\n## 一、付印\n\n正文。\n`)
+    const built = async (press?: {bleedMm: number}): Promise<string> => {
+      const result = await buildBook({projectRoot: project, inputs: ['pressed.md'], outDir: 'pressed', formats: ['pdf'], force: true, browser: session, ...(press ? {press} : {})})
+      expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+      return import('../helpers/tools.js').then(({tool}) => tool('pdfinfo', ['-box', path.join(project, 'pressed/pressed.press.pdf')]))
+    }
+    const bleed = (boxes: string): number => {
+      const [, x = '0'] = /BleedBox:\s+([\d.]+)/.exec(boxes) ?? []
+      const [, trim = '0'] = /TrimBox:\s+([\d.]+)/.exec(boxes) ?? []
+      return Math.round(((Number(trim) - Number(x)) * 25.4) / 72)
+    }
+    expect(bleed(await built())).toBe(5)
+    expect(bleed(await built({bleedMm: 2}))).toBe(2)
+  })
+})
+
 describe('incremental builds', () => {
   const built = (events: BuildEvent[]): string[] =>
     events.filter((event) => event.type === 'done').map((event) => path.basename(event.input)).sort()
