@@ -150,6 +150,7 @@ function render(rows: Row[]): string {
       `| ${row.name} | ${seconds(time)} | ${megabytes(memory)} | ${row.floorName} | ${floorTime === undefined ? '—' : seconds(floorTime)} | ${megabytes(floorMemory)} | ${floorTime ? `${(time / floorTime).toFixed(2)}×` : '—'} | ${row.target} |`
     )
   }
+  if (!short) lines.push('', 'What these numbers mean, where the time goes and what limits us now: [performance.md](performance.md).')
   return `${lines.join('\n')}\n`
 }
 
