@@ -112,6 +112,7 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     force: options.force ?? false,
     check: options.check ?? true,
     press: options.press,
+    templates: new Map(),
     emit,
     browser
   }
@@ -161,6 +162,8 @@ interface DocumentSettings {
   force: boolean
   check: boolean
   press: PressOptionsInput | undefined
+  /** Templates by folder, with their content hash: loaded once per build, however many documents use them. */
+  templates: Map<string, Promise<{template: ResolvedTemplate; hash: string}>>
   emit: (event: BuildEvent) => void
   browser: () => Promise<Browser>
 }
@@ -193,11 +196,19 @@ async function buildDocument(
   const templateName = settings.template ?? named ?? 'booklet'
   const templateBase = named && !settings.template ? path.dirname(input) : settings.projectRoot
   const directory = templateDirectory(templateName, templateBase)
-  const template = resolveTemplate(await loadTemplate(directory), directory)
+  let loaded = settings.templates.get(directory)
+  if (!loaded) {
+    loaded = loadTemplate(directory).then(async (data) => {
+      const template = resolveTemplate(data, directory)
+      return {template, hash: await templateHash(template)}
+    })
+    settings.templates.set(directory, loaded)
+  }
+  const {template, hash: templateKey} = await loaded
   const press = await pressOptionsFor([template.press, own.press, settings.press])
   // A plain text is normalized with the project's rules: they decide its outputs too.
   const rules = input.endsWith('.md') ? undefined : await import('./normalize/config.js').then(({loadLintSettings}) => loadLintSettings(input))
-  const key = await inputKey(`${JSON.stringify(rules ?? null)}\n${text}`, template, settings, press)
+  const key = await inputKey(`${JSON.stringify(rules ?? null)}\n${text}`, templateKey, settings, press)
   const files = settings.formats.map((format) => path.join(settings.outDir, `${name}.${format}`))
   if (!settings.force && (await isFresh(input, key, files))) {
     settings.emit({type: 'skipped', input})
@@ -333,12 +344,19 @@ const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
  * paiban's own doing, which its version covers), the template (data,
  * stylesheets, fonts), paiban's version and the options. Unchanged → skipped.
  */
-async function inputKey(text: string, template: ResolvedTemplate, settings: DocumentSettings, press: PressOptions | undefined): Promise<string> {
+async function inputKey(text: string, templateKey: string, settings: DocumentSettings, press: PressOptions | undefined): Promise<string> {
   const hash = createHash('sha256')
   hash.update(`paiban ${version}\n${settings.formats.join(',')}\ncheck=${settings.check}\n${process.env['SOURCE_DATE_EPOCH'] ?? ''}\n`)
   hash.update(JSON.stringify(press ?? null))
   if (press?.icc) hash.update(await readFile(path.resolve(settings.projectRoot, press.icc)).catch(() => new Uint8Array()))
   hash.update(text)
+  hash.update(templateKey)
+  return hash.digest('hex')
+}
+
+/** A template's part of the input hash: its data, stylesheets and fonts. */
+async function templateHash(template: ResolvedTemplate): Promise<string> {
+  const hash = createHash('sha256')
   hash.update(JSON.stringify(template))
   for (const file of template.stylesheets) hash.update(await readFile(file))
   for (const font of template.fonts) {
