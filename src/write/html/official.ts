@@ -3,6 +3,7 @@ import type {Paragraph, PhrasingContent} from 'mdast'
 import type {Options as RemarkRehypeOptions} from 'remark-rehype'
 import {attachmentParts} from '../../model/official.js'
 import type {OfficialBlock} from '../../model/types.js'
+import {nextElement} from './next-element.js'
 
 /** mdast-util-to-hast's state, as remark-rehype hands it to a handler. */
 type State = Parameters<NonNullable<NonNullable<RemarkRehypeOptions['handlers']>['paragraph']>>[0]
@@ -77,15 +78,6 @@ export function groupClosing(tree: HastRoot): void {
   tree.children = children
 }
 
-function nextElement(nodes: readonly HastRootContent[], from: number): {node: Element; index: number} | undefined {
-  for (let index = from; index < nodes.length; index++) {
-    const node = nodes[index]
-    if (node?.type === 'element') return {node, index}
-    if (node?.type === 'text' && node.value.trim() === '') continue
-    return undefined
-  }
-  return undefined
-}
 
 function hasClass(node: HastRootContent, name: string): node is Element {
   const className = node.type === 'element' ? node.properties['className'] : undefined

@@ -1,5 +1,6 @@
 import type {Element, Root as HastRoot, RootContent} from 'hast'
 import type {ResolvedTemplate} from '../../template/resolve.js'
+import {nextElement} from './next-element.js'
 
 /**
  * Run-in headings (公文 levels 2–4, template `headings[n].runIn`): a heading
@@ -29,13 +30,3 @@ export function wrapRunInHeadings(tree: HastRoot, template: ResolvedTemplate): v
   tree.children = children
 }
 
-/** The next element after `from`, skipping the whitespace between blocks. */
-function nextElement(nodes: readonly RootContent[], from: number): {node: Element; index: number} | undefined {
-  for (let index = from; index < nodes.length; index++) {
-    const node = nodes[index]
-    if (node?.type === 'element') return {node, index}
-    if (node?.type === 'text' && node.value.trim() === '') continue
-    return undefined
-  }
-  return undefined
-}
