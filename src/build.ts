@@ -10,7 +10,9 @@ import {readManifest, writeManifest, type ManifestDocument, type ManifestOutput}
 import type {CheckFinding} from './check/index.js'
 import type {BuildContext} from './context.js'
 import {PaibanError} from './errors.js'
-import {isInside, writeAtomic} from './fs.js'
+import {writeAtomic} from './fs.js'
+import {copyWebAssets} from './write/html/assets.js'
+import {missingGlyphError} from './write/html/missing-glyphs.js'
 import type {ParsedDocument} from './model/parse.js'
 import {packageRoot} from './paths.js'
 import {decodeText} from './read/decode.js'
@@ -289,7 +291,7 @@ async function buildDocument(
   // 5. Write: assets first, then each output atomically, only now that all passed.
   const written: ManifestOutput[] = []
   await phase('write', async () => {
-    if (outputs.has('html')) await copyAssets(html.webAssets, settings, relative)
+    if (outputs.has('html')) await copyWebAssets(html.webAssets, {projectRoot: settings.projectRoot, outDir: settings.outDir, place: relative})
     for (const [format, output] of outputs) {
       const file = path.join(settings.outDir, `${name}.${format}`)
       await writeAtomic(file, output.bytes)
@@ -311,19 +313,6 @@ async function buildDocument(
   }
 }
 
-async function copyAssets(assets: Array<{from: string; to: string}>, settings: DocumentSettings, place: string): Promise<void> {
-  for (const asset of assets) {
-    if (!isInside(settings.projectRoot, asset.from) && !asset.to.startsWith('assets/fonts/')) {
-      throw new PaibanError('E_RESOURCE_BLOCKED', `Image ${asset.from} lies outside the project`, {
-        place,
-        hint: 'Keep images inside the repository, beside the text.'
-      })
-    }
-    const target = path.join(settings.outDir, asset.to)
-    await mkdir(path.dirname(target), {recursive: true})
-    await copyFile(asset.from, target)
-  }
-}
 
 /**
  * The press options in force: the template's `press:` block, then the
@@ -380,17 +369,5 @@ function checkError(findings: CheckFinding[], document: ParsedDocument): PaibanE
   return new PaibanError('E_CHECK', `Preflight failed:\n  ${lines.join('\n  ')}`, {
     place: findings[0]?.place ?? document.file.path,
     hint: 'The outputs were not written. Fix the cause, or build with --no-check to look at them.'
-  })
-}
-
-function missingGlyphError(points: number[], markdown: string, fileName: string, template: ResolvedTemplate): PaibanError {
-  const first = String.fromCodePoint(points[0] ?? 0)
-  const offset = markdown.indexOf(first)
-  const before = markdown.slice(0, Math.max(offset, 0)).split('\n')
-  const place = offset === -1 ? fileName : `${fileName}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`
-  const list = points.slice(0, 5).map((point) => `“${String.fromCodePoint(point)}” (U+${point.toString(16).toUpperCase().padStart(4, '0')})`)
-  return new PaibanError('E_MISSING_GLYPH', `No font of the template has ${list.join(', ')}${points.length > 5 ? ` and ${points.length - 5} more` : ''}`, {
-    place,
-    hint: `The template’s fonts (${template.fonts.map((font) => font.family).join(', ')}) lack these characters: replace them, or add a font that has them.`
   })
 }

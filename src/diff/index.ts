@@ -15,7 +15,8 @@ import type {BrowserSession} from '../write/pdf/browser.js'
 import {commitOf, gitUserName, readAtRevision, utcDateTime} from './git.js'
 import {countChanges, mergeTrees, type ChangeCounts} from './merge.js'
 import {writeRedlineDocx} from './redline-docx.js'
-import {copyWebAssets, redlineHtml, redlinePdf} from './redline-html.js'
+import {copyWebAssets} from '../write/html/assets.js'
+import {redlineHtml, redlinePdf} from './redline-html.js'
 
 /**
  * `paiban diff`: what changed between two versions of a text, as a Word
@@ -90,7 +91,7 @@ export async function buildRedline(options: RedlineOptions): Promise<RedlineResu
         result.outputs.push({format: 'docx', file})
       } else if (output.format === 'html') {
         const html = redlineHtml(context, path.basename(file, '.html'))
-        await copyWebAssets(html, context, path.dirname(file))
+        await copyWebAssets(html.webAssets, {projectRoot: context.projectRoot, outDir: path.dirname(file), place: context.document.file.path ?? file})
         await writeAtomic(file, html.web)
         result.outputs.push({format: 'html', file})
       } else {
