@@ -4,19 +4,12 @@ import {describe, expect, it} from 'vitest'
 import {PaibanError} from '../../../src/errors.js'
 import {loadTemplate, parseTemplate, templateDirectory} from '../../../src/template/load.js'
 import {resolveTemplate} from '../../../src/template/resolve.js'
+import {paibanErrorOf} from '../../helpers/errors.js'
 import {projectRoot} from '../../helpers/template.js'
 
 const bookletFile = path.join(projectRoot, 'templates/booklet/template.yaml')
 
-function thrown(action: () => unknown): PaibanError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof PaibanError) return error
-    throw error
-  }
-  throw new Error('expected an error')
-}
+const thrown = paibanErrorOf
 
 describe('templates', () => {
   it('loads the booklet: A5, 五号 body resolved to 10.5 pt, fonts found on disk', async () => {

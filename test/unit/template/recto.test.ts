@@ -3,19 +3,12 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {PaibanError} from '../../../src/errors.js'
 import {parseTemplate} from '../../../src/template/load.js'
+import {paibanErrorOf} from '../../helpers/errors.js'
 import {projectRoot} from '../../helpers/template.js'
 
 const booklet = path.join(projectRoot, 'templates/booklet/template.yaml')
 
-function failure(text: string): PaibanError {
-  try {
-    parseTemplate(text, 'my.yaml')
-  } catch (error) {
-    if (error instanceof PaibanError) return error
-    throw error
-  }
-  throw new Error('expected an error')
-}
+const failure = (text: string): PaibanError => paibanErrorOf(() => parseTemplate(text, 'my.yaml'))
 
 describe('headings[].startOn', () => {
   it('defaults to any, and takes right on the first level', async () => {

@@ -1,13 +1,7 @@
-import rehypeStringify from 'rehype-stringify'
-import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {parseDocument} from '../../../../src/model/parse.js'
-import {toHast} from '../../../../src/write/html/to-hast.js'
+import {bodyHtml} from '../../../helpers/html.js'
 
-function html(markdown: string): string {
-  const {tree, outline} = parseDocument(`---\ntitle: 通知\n---\n\n${markdown}`, 'a.md')
-  return unified().use(rehypeStringify).stringify(toHast(tree, outline))
-}
+const html = (markdown: string): string => bodyHtml(markdown, '通知')
 
 describe('公文 elements in HTML', () => {
   it('sets the 主送 line apart as div.official-addressee', () => {
