@@ -1,14 +1,15 @@
-import {readZip, writeZip, type ZipEntries} from './zip.js'
+import type {PackageParts} from './compile.js'
 
 /**
  * The last step of the Word writer: small, schema-valid edits of the XML docx
- * generated, for what its API cannot say or leaves to chance, then a zip with
- * fixed dates. Each edit names the element it anchors on and fails loudly if
- * a docx upgrade moves it, rather than writing a broken file.
+ * generated, for what its API cannot say or leaves to chance. Each edit names
+ * the element it anchors on and fails loudly if a docx upgrade moves it,
+ * rather than writing a broken file. The parts are edited as docx's compiler
+ * gave them (text), before they are zipped once (zip.ts).
  */
 
 export interface FinishOptions {
-  /** The build's time: dates in core.xml and in the zip. */
+  /** The build's time: dates in core.xml (the zip's are set in zip.ts). */
   epochSeconds: number
   /** The text's language (BCP 47, `zh-CN`), as core.xml's `dc:language`; docx has no option for it. */
   language?: string
@@ -16,19 +17,20 @@ export interface FinishOptions {
   twoSided: boolean
   /** East Asian fonts the styles name, with the font Word should use where one is missing. */
   fonts?: ReadonlyArray<{name: string; altName: string | undefined}>
+  /** The document holds tracked changes (a redline): put each paragraph mark's change first in its `w:rPr`. */
+  tracked?: boolean
 }
 
-export function finishPackage(packed: Uint8Array, options: Readonly<FinishOptions>): Uint8Array {
-  const entries = readZip(packed)
-  edit(entries, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
-  edit(entries, 'word/styles.xml', styles)
-  edit(entries, 'word/document.xml', tocEntryTabs)
-  for (const part of ['word/document.xml', 'word/footnotes.xml']) if (entries.has(part)) edit(entries, part, trackedMarksFirst)
-  if (options.fonts?.length) edit(entries, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
-  edit(entries, 'docProps/core.xml', (xml) => coreLanguage(coreDates(xml, options.epochSeconds), options.language))
-  stableRelationshipIds(entries)
-  stableBookmarkIds(entries)
-  return writeZip(entries, options.epochSeconds)
+/** Edit the parts in place. */
+export function finishParts(parts: PackageParts, options: Readonly<FinishOptions>): void {
+  edit(parts, 'word/settings.xml', (xml) => settings(xml, options.twoSided))
+  edit(parts, 'word/styles.xml', styles)
+  edit(parts, 'word/document.xml', tocEntryTabs)
+  if (options.tracked) for (const part of ['word/document.xml', 'word/footnotes.xml']) if (parts.has(part)) edit(parts, part, trackedMarksFirst)
+  if (options.fonts?.length) edit(parts, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
+  edit(parts, 'docProps/core.xml', (xml) => coreLanguage(coreDates(xml, options.epochSeconds), options.language))
+  stableRelationshipIds(parts)
+  stableBookmarkIds(parts)
 }
 
 /**
@@ -140,18 +142,18 @@ function coreDates(xml: string, epochSeconds: number): string {
  * `rId<nanoid>`). Renumber them after the part's numbered ones, in order, in
  * the .rels part and in the part that refers to them.
  */
-function stableRelationshipIds(entries: ZipEntries): void {
-  for (const relsPath of [...entries.keys()].filter((name) => name.endsWith('.rels'))) {
-    const rels = text(entries, relsPath)
+function stableRelationshipIds(parts: PackageParts): void {
+  for (const relsPath of [...parts.keys()].filter((name) => name.endsWith('.rels'))) {
+    const rels = text(parts, relsPath)
     const ids = [...rels.matchAll(/ Id="([^"]+)"/g)].map((match) => match[1] ?? '')
     const random = ids.filter((id) => !/^rId\d+$/.test(id))
     if (random.length === 0) continue
     let next = Math.max(0, ...ids.map((id) => Number(/^rId(\d+)$/.exec(id)?.[1] ?? 0)))
     const renamed = new Map(random.map((id) => [id, `rId${++next}`]))
     const rename = (xml: string): string => xml.replace(/"(rId[^"]+)"/g, (quoted, id: string) => (renamed.has(id) ? `"${renamed.get(id)}"` : quoted))
-    entries.set(relsPath, encode(rename(rels)))
+    parts.set(relsPath, rename(rels))
     const source = relsPath.replace(/_rels\/([^/]+)\.rels$/, '$1')
-    if (source !== relsPath && entries.has(source)) entries.set(source, encode(rename(text(entries, source))))
+    if (source !== relsPath && parts.has(source)) parts.set(source, rename(text(parts, source)))
   }
 }
 
@@ -160,31 +162,28 @@ function stableRelationshipIds(entries: ZipEntries): void {
  * build in the same process would write other ids. Renumber them 1, 2, 3… in
  * document order (ids only need to be unique).
  */
-function stableBookmarkIds(entries: ZipEntries): void {
+function stableBookmarkIds(parts: PackageParts): void {
   const renumbered = new Map<string, number>()
-  for (const name of [...entries.keys()].filter((part) => /^word\/[^/]+\.xml$/.test(part))) {
-    const xml = text(entries, name)
+  for (const name of [...parts.keys()].filter((part) => /^word\/[^/]+\.xml$/.test(part))) {
+    const xml = text(parts, name)
     if (!xml.includes('<w:bookmark')) continue
     const result = xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_match, before: string, id: string, after: string) => {
       if (!renumbered.has(id)) renumbered.set(id, renumbered.size + 1)
       return `${before}${renumbered.get(id)}${after}`
     })
-    entries.set(name, encode(result))
+    parts.set(name, result)
   }
 }
 
-function edit(entries: ZipEntries, name: string, change: (xml: string) => string): void {
-  entries.set(name, encode(change(text(entries, name))))
+function edit(parts: PackageParts, name: string, change: (xml: string) => string): void {
+  parts.set(name, change(text(parts, name)))
 }
 
-function text(entries: ZipEntries, name: string): string {
-  const data = entries.get(name)
-  if (!data) throw new Error(`The .docx from docx has no ${name}`)
-  return new TextDecoder().decode(data)
-}
-
-function encode(xml: string): Uint8Array {
-  return new TextEncoder().encode(xml)
+/** A part docx wrote as text (every XML part). */
+export function text(parts: PackageParts, name: string): string {
+  const data = parts.get(name)
+  if (data === undefined) throw new Error(`The .docx from docx has no ${name}`)
+  return typeof data === 'string' ? data : new TextDecoder().decode(data)
 }
 
 function insertBefore(xml: string, anchor: string, insertion: string, part: string): string {

@@ -1,8 +1,9 @@
 import type {Nodes, RootContent} from 'mdast'
-import {Document, Packer, Paragraph, type ISectionOptions} from 'docx'
+import {Document, Paragraph, type ISectionOptions} from 'docx'
 import type {BuildContext} from '../../context.js'
+import {compileParts, type PackageParts} from './compile.js'
 import {collectDefinitions, createContext, createState, type DocxState} from './context.js'
-import {finishPackage} from './finish.js'
+import {finishParts, text} from './finish.js'
 import {blocks} from './handlers/index.js'
 import {loadImages} from './handlers/image.js'
 import {numberingDefinitions} from './numbering.js'
@@ -10,7 +11,8 @@ import type {RevisionAuthor} from './revision.js'
 import {bodySections, coverSection, tocSection, type BodySection} from './section.js'
 import {styleIds} from './style-names.js'
 import {buildStyles} from './styles.js'
-import {tableOfContents} from './toc.js'
+import {fillTableOfContents, tableOfContents} from './toc.js'
+import {writeZip} from './zip.js'
 
 export interface DocxOptions {
   /**
@@ -37,13 +39,29 @@ const emptyOptions: Readonly<DocxOptions> = {}
  */
 export async function writeDocx(context: BuildContext, options?: Readonly<DocxOptions>): Promise<Uint8Array> {
   const settings = options ?? emptyOptions
+  const draft = await draftDocx(context, settings.revisions ? {revisions: settings.revisions} : {})
+  return packDocx(draft, settings.tocPages)
+}
+
+/**
+ * The Word copy written but for the 目录's page numbers, which the PDF's
+ * body print gives last: its parts as text, every edit of finish.ts made,
+ * not yet zipped. `writeDocx` is `draftDocx` then `packDocx`; the build runs
+ * them in a worker (job.ts), so the draft is made while the PDF prints.
+ */
+export interface DocxDraft {
+  readonly context: BuildContext
+  readonly parts: PackageParts
+}
+
+export async function draftDocx(context: BuildContext, options: Readonly<Pick<DocxOptions, 'revisions'>> = {}): Promise<DocxDraft> {
   const {template, document} = context
   const {meta, tree} = document
 
   // 1. Read what the walk needs up front: definitions, then the images (async).
   const definitions = collectDefinitions(tree)
   const images = await loadImages(tree, context, definitions.definitions)
-  const state = createState(context, definitions, images, settings.revisions)
+  const state = createState(context, definitions, images, options.revisions)
 
   // 2. Walk the body, one Word section per top-level section.
   const root = createContext(context)
@@ -55,10 +73,10 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
     return {title: section.title, children}
   })
 
-  // 3. Front matter, then assemble and pack.
+  // 3. Front matter, then assemble and compile to XML.
   const sections: ISectionOptions[] = []
   if (template.cover.show) sections.push(coverSection(context))
-  if (template.toc.show) sections.push(tocSection(context, tableOfContents(context, settings.tocPages), template.cover.show))
+  if (template.toc.show) sections.push(tocSection(context, tableOfContents(context), template.cover.show))
   sections.push(...bodySections(context, body))
   const file = new Document({
     title: meta.title,
@@ -74,15 +92,32 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
     evenAndOddHeaderAndFooters: template.page.twoSided,
     sections
   })
-  const packed = await Packer.toBuffer(file)
+  const parts = compileParts(file)
 
   // 4. Fix what docx cannot express or leaves to chance (finish.ts).
-  return finishPackage(packed, {
+  finishParts(parts, {
     epochSeconds: context.sourceDateEpoch,
     language: meta.lang,
     twoSided: template.page.twoSided,
-    fonts: template.fonts.map((font) => ({name: font.word.eastAsia, altName: font.word.altName}))
+    fonts: template.fonts.map((font) => ({name: font.word.eastAsia, altName: font.word.altName})),
+    tracked: state.revisions !== undefined
   })
+  return {context, parts}
+}
+
+/**
+ * The .docx: the draft with the 目录's page numbers filled in (or, without
+ * them, its field marked dirty for Word to update), zipped with the build's date.
+ */
+export function packDocx(draft: DocxDraft, tocPages: ReadonlyMap<string, number> | undefined): Uint8Array {
+  const parts = new Map(draft.parts)
+  parts.set('word/document.xml', fillTableOfContents(text(parts, 'word/document.xml'), draft.context, tocPages))
+  return writeZip(parts, draft.context.sourceDateEpoch)
+}
+
+/** The text of the parts the Word preflight reads (check/docx.ts): the same with or without the 目录's numbers. */
+export function draftText(draft: DocxDraft): {document: string; footnotes: string | undefined} {
+  return {document: text(draft.parts, 'word/document.xml'), footnotes: draft.parts.has('word/footnotes.xml') ? text(draft.parts, 'word/footnotes.xml') : undefined}
 }
 
 /** Root content cut at each level-1 heading of the outline; text before the first is a section without title. */
