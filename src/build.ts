@@ -8,6 +8,7 @@ import type {Browser} from 'puppeteer'
 import {readCache, writeCache} from './build-cache.js'
 import {readManifest, writeManifest, type ManifestDocument, type ManifestOutput} from './build-manifest.js'
 import type {CheckFinding} from './check/index.js'
+import type {PdfPageText} from './check/pdf-text.js'
 import type {BuildContext} from './context.js'
 import {PaibanError} from './errors.js'
 import {writeAtomic} from './fs.js'
@@ -249,15 +250,24 @@ async function buildDocument(
     docx.catch(() => undefined)
   }
   let pdfCheck: Promise<CheckFinding[]> | undefined
+  let bodyText: Promise<PdfPageText[]> | undefined
   if (browser) {
     const {writePdf} = await import('./write/pdf/index.js')
     const pdf = await phase('pdf', async () =>
-      writePdf(context, html, await browser, {producer: `paiban ${version}`, ...(wantDocx ? {onHeadingPages: startDocx} : {})})
+      writePdf(context, html, await browser, {
+        producer: `paiban ${version}`,
+        onBodyPrinted: (body) => {
+          if (wantDocx) startDocx(body.headingPages)
+          // The body's text is read while the cover and 目录 print.
+          if (settings.check) bodyText = import('./check/pdf-text.js').then(({readPdfText}) => readPdfText(body.bytes, {pageCount: body.pageCount}))
+          bodyText?.catch(() => undefined)
+        }
+      })
     )
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
     if (settings.check) {
       const {checkPdf} = await import('./check/index.js')
-      pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, pdf.document))
+      pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, {parsed: pdf.document, ...(bodyText ? {bodyText} : {})}))
     }
   } else if (wantDocx) {
     startDocx(undefined)

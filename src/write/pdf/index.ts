@@ -1,20 +1,29 @@
-import {PDFDocument} from 'pdf-lib'
+import type {PDFDocument} from 'pdf-lib'
 import type {Browser} from 'puppeteer'
 import type {BuildContext} from '../../context.js'
 import type {HtmlOutput} from '../html/index.js'
-import {assemblePdf, type HeadingTarget} from './assemble.js'
-import {readBookmarks} from './outline.js'
-import {printPage} from './print.js'
+import type {HeadingTarget} from './assemble.js'
+import type {Bookmark} from './outline.js'
+import {loadPage, printPage} from './print.js'
 import type {PageResources} from './serve.js'
 
 export interface PdfOptions {
   /** Written into the PDF's Producer. */
   producer: string
   /**
-   * Called as soon as the body's print tells each heading's page, before the
-   * cover and 目录 are printed: the Word copy can start then. Default: none.
+   * Called as soon as the body is printed, before the cover and 目录 are:
+   * each heading's page (the Word copy's 目录 can be finished then) and the
+   * body as printed (the preflight can start reading its text). Default: none.
    */
-  onHeadingPages?: (pages: ReadonlyMap<string, number>) => void
+  onBodyPrinted?: (body: PrintedBody) => void
+}
+
+export interface PrintedBody {
+  /** Printed page number of each heading (by outline id), as the 目录 shows it. */
+  headingPages: ReadonlyMap<string, number>
+  /** The body's PDF as Chromium printed it; the finished PDF puts the front pages before these. */
+  bytes: Uint8Array
+  pageCount: number
 }
 
 export interface PdfOutput {
@@ -22,59 +31,116 @@ export interface PdfOutput {
   /** The same PDF, parsed (pdf-lib): the preflight reads it without parsing the bytes again. */
   document: PDFDocument
   pageCount: number
+  /** Pages before the body's page 1: cover, 目录, and the blank that pads them to an even count. */
+  frontPageCount: number
   /** Printed page number of each heading (by outline id), as the 目录 shows it. */
   headingPages: Map<string, number>
 }
 
 /**
+ * pdf-lib and the code that uses it, loaded while the body prints: loading
+ * them takes about 0.2 s, which would otherwise come before the first print.
+ */
+async function pdfTools() {
+  const [{ParseSpeeds, PDFDocument}, {assemblePdf}, {readBookmarks}] = await Promise.all([import('pdf-lib'), import('./assemble.js'), import('./outline.js')])
+  return {
+    assemblePdf,
+    readBookmarks,
+    // pdf-lib parses in slices, yielding to the event loop between them; nothing else waits on this, so in one go.
+    parse: (bytes: Uint8Array) => PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  }
+}
+
+/**
  * Print the document: the body first (its bookmarks tell where each heading
  * landed), then cover and 目录 with those numbers, then one PDF of both.
- * Two prints, of which only the body is long: no second full print for the 目录.
+ * Two prints, of which only the body is long: no second full print for the
+ * 目录. The cover and 目录 load in a second tab while the body prints, their
+ * page numbers blank; once the body is printed the numbers are filled in
+ * and that tab prints.
  */
 export async function writePdf(context: BuildContext, html: HtmlOutput, browser: Browser, options: PdfOptions): Promise<PdfOutput> {
   const fileName = context.document.file.path
+  const {template} = context
   const resources: PageResources = {
     documents: new Map([['/body.html', html.printBody]]),
     fonts: html.printFonts,
     sourceDirectory: context.sourceDirectory,
     allowedRoots: [context.projectRoot, ...new Set([...html.printFonts.values()].map(fontPackageRoot))]
   }
-  // The body is parsed once: its bookmarks give the heading pages, then the front goes in front of it.
-  let body = await PDFDocument.load(await printPage(browser, resources, '/body.html', {outline: true, fileName}), {updateMetadata: false})
-  let targets = headingTargets(body, context)
-  // Sections that must start on a right-hand page: print again with blank pages
-  // where one fell on a left page (body page 1 is a right-hand page).
-  const recto = rectoSections(context)
-  const blanks = new Set<string>()
-  for (let round = 0; recto.length > 0; round++) {
-    const more = blanksNeeded(targets, recto)
-    if (more.length === 0) break
-    if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
-    for (const id of more) blanks.add(id)
-    resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
-    body = await PDFDocument.load(await printPage(browser, resources, '/body.html', {outline: true, fileName}), {updateMetadata: false})
-    targets = headingTargets(body, context)
-  }
-  const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
-  options.onHeadingPages?.(headingPages)
+  const hasFront = template.cover.show || (template.toc.show && context.document.outline.length > 0)
+  if (hasFront) resources.documents.set('/front.html', html.printFront(new Map()))
+  // The body first: it gets the browser's starting tab, the front a new one.
+  const bodyPage = loadPage(browser, resources, '/body.html', fileName)
+  const frontPage = hasFront ? loadPage(browser, resources, '/front.html', fileName) : undefined
+  // Failures are reported where these are awaited.
+  frontPage?.catch(() => undefined)
+  let tools: ReturnType<typeof pdfTools> | undefined
+  try {
+    const loaded = await bodyPage
+    let bodyBytes: Uint8Array
+    try {
+      const printing = loaded.print({outline: true})
+      // Loading pdf-lib takes the main thread for a while: do it while Chromium prints, not while it loads the page.
+      tools = pdfTools()
+      tools.catch(() => undefined)
+      bodyBytes = await printing
+    } finally {
+      await loaded.close()
+    }
+    // The body is parsed once: its bookmarks give the heading pages, then the front goes in front of it.
+    const {assemblePdf, readBookmarks, parse} = await (tools ?? pdfTools())
+    let body = await parse(bodyBytes)
+    let targets = headingTargets(readBookmarks(body), context)
+    // Sections that must start on a right-hand page: print again with blank pages
+    // where one fell on a left page (body page 1 is a right-hand page).
+    const recto = rectoSections(context)
+    const blanks = new Set<string>()
+    for (let round = 0; recto.length > 0; round++) {
+      const more = blanksNeeded(targets, recto)
+      if (more.length === 0) break
+      if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
+      for (const id of more) blanks.add(id)
+      resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
+      bodyBytes = await printPage(browser, resources, '/body.html', {outline: true, fileName})
+      body = await parse(bodyBytes)
+      targets = headingTargets(readBookmarks(body), context)
+    }
+    const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+    options.onBodyPrinted?.({headingPages, bytes: bodyBytes, pageCount: body.getPageCount()})
 
-  const {template} = context
-  let front: Uint8Array | undefined
-  if (template.cover.show || (template.toc.show && context.document.outline.length > 0)) {
-    resources.documents.set('/front.html', html.printFront(headingPages))
-    front = await printPage(browser, resources, '/front.html', {outline: false, fileName})
+    let front: Uint8Array | undefined
+    if (frontPage) {
+      const loaded = await frontPage
+      await loaded.update(fillTocPages, Object.fromEntries(headingPages))
+      front = await loaded.print({outline: false})
+    }
+    const assembled = await assemblePdf({
+      body,
+      front,
+      padFront: template.page.twoSided,
+      targets,
+      meta: context.document.meta,
+      sourceDateEpoch: context.sourceDateEpoch,
+      producer: options.producer,
+      pageSizeMm: template.page
+    })
+    return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
+  } finally {
+    await frontPage?.then((loaded) => loaded.close()).catch(() => undefined)
   }
-  const assembled = await assemblePdf({
-    body,
-    front,
-    padFront: template.page.twoSided,
-    targets,
-    meta: context.document.meta,
-    sourceDateEpoch: context.sourceDateEpoch,
-    producer: options.producer,
-    pageSizeMm: template.page
-  })
-  return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, headingPages}
+}
+
+/**
+ * Runs in the page: each 目录 entry links to `paiban:dest/<heading id>`
+ * (page.ts); write that heading's page number into the entry.
+ */
+function fillTocPages(pages: Record<string, number>): void {
+  for (const entry of document.querySelectorAll('a.toc-entry')) {
+    const id = (entry.getAttribute('href') ?? '').replace('paiban:dest/', '')
+    const number = entry.querySelector('.toc-page')
+    if (number) number.textContent = String(pages[id] ?? '')
+  }
 }
 
 /**
@@ -82,8 +148,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
  * to the outline. A mismatch means a heading did not print: that is an error,
  * not a 目录 with a wrong number.
  */
-function headingTargets(body: PDFDocument, context: BuildContext): Map<string, HeadingTarget> {
-  const bookmarks = readBookmarks(body)
+function headingTargets(bookmarks: Bookmark[], context: BuildContext): Map<string, HeadingTarget> {
   const {outline} = context.document
   // The first bookmark is the document title (the body's h1).
   const headings = bookmarks.slice(bookmarks.length - outline.length)

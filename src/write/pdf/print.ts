@@ -1,50 +1,88 @@
-import type {Browser} from 'puppeteer'
+import type {Browser, Page} from 'puppeteer'
 import {PaibanError} from '../../errors.js'
+import {openTab} from './browser.js'
 import {printOrigin, serveFrom, type PageResources} from './serve.js'
+
+/** What can travel to the page and back as JSON. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue}
 
 export interface PrintOptions {
   /** Bookmarks from h1–h6 (Chromium builds them). */
   outline: boolean
-  /** Where the page came from, for messages. */
-  fileName: string
+}
+
+/** A tab with one of our documents loaded, its fonts ready, to print once or more. */
+export interface LoadedPage {
+  page: Page
+  /** Change the loaded document (DevTools runs this even with the page's own JavaScript off), then wait for any fonts it needs. */
+  update<Argument extends JsonValue>(change: (argument: Argument) => void, argument: Argument): Promise<void>
+  print(options: PrintOptions): Promise<Uint8Array>
+  close(): Promise<void>
 }
 
 /**
- * Print one HTML document of `resources` to PDF. Page JavaScript stays off:
- * nothing in our pages needs it, and a document cannot run any.
+ * Open a tab on one HTML document of `resources` and wait for its fonts.
+ * Page JavaScript stays off: nothing in our pages needs it, and a document
+ * cannot run any. `fileName`: where the page came from, for messages.
  */
-export async function printPage(browser: Browser, resources: PageResources, documentPath: string, options: PrintOptions): Promise<Uint8Array> {
-  const page = await browser.newPage()
+export async function loadPage(browser: Browser, resources: PageResources, documentPath: string, fileName: string): Promise<LoadedPage> {
+  const page = await openTab(browser)
   const blocked: string[] = []
-  try {
-    await page.setJavaScriptEnabled(false)
-    await serveFrom(page, resources, blocked)
-    await page.goto(`${printOrigin}${documentPath}`, {waitUntil: 'load', timeout: 120_000})
+  const fontsReady = async (): Promise<void> => {
     const failedFonts = await page.evaluate(async () => {
       await document.fonts.ready
       return [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family)
     })
     if (failedFonts.length > 0) {
       throw new PaibanError('E_FONT_MISSING', `Font ${[...new Set(failedFonts)].join(', ')} did not load`, {
-        place: options.fileName,
+        place: fileName,
         hint: 'Reinstall the font packages (`npm ci`) or fix the template’s font files.'
       })
     }
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: options.outline,
-      tagged: true,
-      timeout: 600_000
-    })
-    if (blocked.length > 0) {
-      throw new PaibanError('E_RESOURCE_BLOCKED', `The document asks for ${blocked[0]}${blocked.length > 1 ? ` and ${blocked.length - 1} more` : ''}, which paiban does not load`, {
-        place: options.fileName,
-        hint: 'paiban loads nothing from the network or outside the project: use files beside the document.'
-      })
-    }
-    return pdf
-  } finally {
+  }
+  try {
+    await page.setJavaScriptEnabled(false)
+    await serveFrom(page, resources, blocked)
+    await page.goto(`${printOrigin}${documentPath}`, {waitUntil: 'load', timeout: 120_000})
+    await fontsReady()
+  } catch (error) {
     await page.close().catch(() => undefined)
+    throw error
+  }
+  return {
+    page,
+    async update(change, argument) {
+      await page.evaluate(change as (argument: JsonValue) => void, argument)
+      await fontsReady()
+    },
+    async print(options) {
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        outline: options.outline,
+        tagged: true,
+        timeout: 600_000
+      })
+      if (blocked.length > 0) {
+        throw new PaibanError('E_RESOURCE_BLOCKED', `The document asks for ${blocked[0]}${blocked.length > 1 ? ` and ${blocked.length - 1} more` : ''}, which paiban does not load`, {
+          place: fileName,
+          hint: 'paiban loads nothing from the network or outside the project: use files beside the document.'
+        })
+      }
+      return pdf
+    },
+    async close() {
+      await page.close().catch(() => undefined)
+    }
+  }
+}
+
+/** Load one HTML document of `resources`, print it to PDF, close its tab. */
+export async function printPage(browser: Browser, resources: PageResources, documentPath: string, options: PrintOptions & {fileName: string}): Promise<Uint8Array> {
+  const loaded = await loadPage(browser, resources, documentPath, options.fileName)
+  try {
+    return await loaded.print(options)
+  } finally {
+    await loaded.close()
   }
 }
