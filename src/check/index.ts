@@ -1,5 +1,5 @@
 import {toString} from 'mdast-util-to-string'
-import {PDFDocument} from 'pdf-lib'
+import {ParseSpeeds, PDFDocument} from 'pdf-lib'
 import type {ParsedDocument} from '../model/parse.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
 import {readDocxText} from './docx-text.js'
@@ -52,10 +52,22 @@ function bodyLines(page: PdfPageText, template: ResolvedTemplate): string[] {
   return page.lines.filter((line) => line.y < top && line.y > bottom - slack / 2).map((line) => line.text)
 }
 
-/** `parsed`: the same PDF already parsed by pdf-lib, when the caller has it (the build does). */
-export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput, parsed?: PDFDocument): Promise<CheckFinding[]> {
+/** What the build already has of the PDF, so the check does not do it again. */
+export interface PdfCheckShortcuts {
+  /** The same PDF, parsed by pdf-lib. */
+  parsed?: PDFDocument
+  /**
+   * The text of the body's pages (those numbered from 1), read from the body
+   * as Chromium printed it, before the front pages were put before it
+   * (assembling copies their content as it is). The pages before the body
+   * are then the only ones read from `bytes`.
+   */
+  bodyText?: Promise<PdfPageText[]>
+}
+
+export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput, shortcuts: PdfCheckShortcuts = {}): Promise<CheckFinding[]> {
   const findings: CheckFinding[] = []
-  const pdf = parsed ?? (await PDFDocument.load(bytes, {updateMetadata: false}))
+  const pdf = shortcuts.parsed ?? (await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest}))
   const fileName = document.file.path
 
   // Page size: the template's, to a tenth of a point.
@@ -80,14 +92,18 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   }
 
   // Text: every character of the source, in order, on the body pages (those numbered from 1).
-  const pages = await readPdfText(bytes, pdf.getPageCount())
   const labels = pageLabels(pdf)
   const bodyStart = Math.max(0, labels.indexOf('1'))
+  const pages = await pdfText(bytes, pdf.getPageCount(), bodyStart, shortcuts.bodyText)
   let stream = ''
   const pageAt: Array<{offset: number; page: number}> = []
+  // Each body page's text, without running heads and page numbers, squashed.
+  const bodyTexts: string[] = []
   for (const page of pages.slice(bodyStart)) {
     pageAt.push({offset: stream.length, page: page.number})
-    stream += squash(bodyLines(page, template).join(''))
+    const text = squash(bodyLines(page, template).join(''))
+    bodyTexts.push(text)
+    stream += text
   }
   const pageOf = (offset: number): number => pageAt.findLast((entry) => entry.offset <= offset)?.page ?? 1
   const lost = findLostText(sourceBlocks(document.tree, document.meta, {withTitle: true}), stream)
@@ -102,10 +118,18 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   // The 目录 read line by line as it looks: a title spaced out (目 录) may come apart in reading order.
   const front = squash(pages.slice(0, bodyStart).map(visualText).join(''))
   if (template.toc.show && front) {
+    // Headings come in order, in the 目录 and in the body: each search goes on from where the last one matched.
+    let listedFrom = 0
+    let pageFrom = 0
     for (const entry of document.outline.filter((heading) => heading.level <= template.toc.depth)) {
       const heading = squash(entry.text)
-      const listed = new RegExp(`${escapeRegExp(heading)}(\\d+)`).exec(front)
-      const actual = pages.slice(bodyStart).find((page) => squash(bodyLines(page, template).join('')).includes(heading))
+      const pattern = new RegExp(`${escapeRegExp(heading)}(\\d+)`, 'g')
+      pattern.lastIndex = listedFrom
+      const listed = pattern.exec(front)
+      if (listed) listedFrom = pattern.lastIndex
+      const found = bodyTexts.findIndex((text, index) => index >= pageFrom && text.includes(heading))
+      if (found !== -1) pageFrom = found
+      const actual = found === -1 ? undefined : pages[bodyStart + found]
       const place = `${fileName}:${entry.line ?? 1}:1`
       if (!listed) {
         findings.push({ruleId: 'toc-page-mismatch', reason: `Heading “${entry.text}” is not in the 目录`, place})
@@ -120,6 +144,16 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
     }
   }
   return findings
+}
+
+/** Every page's text: the body's from `bodyText` when given, the pages before it from `bytes`. */
+async function pdfText(bytes: Uint8Array, pageCount: number, bodyStart: number, bodyText: Promise<PdfPageText[]> | undefined): Promise<PdfPageText[]> {
+  if (!bodyText) return readPdfText(bytes, {pageCount})
+  const [front, body] = await Promise.all([bodyStart > 0 ? readPdfText(bytes, {last: bodyStart}) : [], bodyText])
+  if (front.length + body.length !== pageCount) {
+    throw new Error(`The PDF has ${pageCount} pages, but its front has ${front.length} and its body ${body.length}`)
+  }
+  return [...front, ...body.map((page, index) => ({...page, number: bodyStart + index + 1}))]
 }
 
 export function checkDocx(bytes: Uint8Array, {document}: CheckInput): CheckFinding[] {

@@ -18,28 +18,38 @@ export interface PdfLine {
   y: number
 }
 
+export interface PdfTextRange {
+  /** The PDF's page count, when known: a long book is then read in slices at once. */
+  pageCount?: number
+  /** Read pages 1 to this one only. Default: all. */
+  last?: number
+}
+
 /**
- * The text of every page. Poppler's pdftotext (the tool print shops and our
- * tests read PDFs with) does it in milliseconds; where it is not installed,
- * pdf.js (Firefox's PDF reader) does the same, several times slower.
- * `PAIBAN_PDF_TEXT=pdfjs` forces the second.
+ * The text of every page (or of the first `last`). Poppler's pdftotext (the
+ * tool print shops and our tests read PDFs with) does it in milliseconds;
+ * where it is not installed, pdf.js (Firefox's PDF reader) does the same,
+ * several times slower. `PAIBAN_PDF_TEXT=pdfjs` forces the second.
  */
-export async function readPdfText(bytes: Uint8Array, pageCount?: number): Promise<PdfPageText[]> {
+export async function readPdfText(bytes: Uint8Array, range: PdfTextRange = {}): Promise<PdfPageText[]> {
   if (process.env['PAIBAN_PDF_TEXT'] !== 'pdfjs') {
-    const pages = await readWithPoppler(bytes, pageCount)
+    const pages = await readWithPoppler(bytes, range)
     if (pages !== undefined) return pages
   }
-  return readWithPdfjs(bytes)
+  return readWithPdfjs(bytes, range.last)
 }
 
 /**
  * pdftotext takes about 3 ms a page: a long book is read in slices of pages,
  * one process per core, and the slices joined.
  */
-async function readWithPoppler(bytes: Uint8Array, pageCount: number | undefined): Promise<PdfPageText[] | undefined> {
-  const slices = pageCount === undefined ? 1 : Math.max(1, Math.min(os.availableParallelism(), Math.floor(pageCount / 100)))
-  const size = pageCount === undefined ? 0 : Math.ceil(pageCount / slices)
-  const ranges = Array.from({length: slices}, (_, index) => (slices === 1 ? [] : ['-f', String(index * size + 1), '-l', String(Math.min(pageCount ?? 0, (index + 1) * size))]))
+async function readWithPoppler(bytes: Uint8Array, {pageCount, last}: PdfTextRange): Promise<PdfPageText[] | undefined> {
+  const count = last ?? pageCount
+  const slices = count === undefined ? 1 : Math.max(1, Math.min(os.availableParallelism(), Math.floor(count / 100)))
+  const size = count === undefined ? 0 : Math.ceil(count / slices)
+  const ranges = Array.from({length: slices}, (_, index) =>
+    count === undefined || (slices === 1 && last === undefined) ? [] : ['-f', String(index * size + 1), '-l', String(Math.min(count, (index + 1) * size))]
+  )
   const outputs = await Promise.all(ranges.map((range) => pdftotext(bytes, range)))
   if (outputs.some((output) => output === undefined)) return undefined
   const pages = outputs.flatMap((output) => parseBboxLayout(output ?? ''))
@@ -79,13 +89,13 @@ export function parseBboxLayout(xhtml: string): PdfPageText[] {
   return pages
 }
 
-async function readWithPdfjs(bytes: Uint8Array): Promise<PdfPageText[]> {
+async function readWithPdfjs(bytes: Uint8Array, last: number | undefined): Promise<PdfPageText[]> {
   const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdf.js detaches the buffer it is given, and refuses a Buffer: hand it a plain copy.
   const document = await getDocument({data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0}).promise
   try {
     const pages: PdfPageText[] = []
-    for (let number = 1; number <= document.numPages; number++) {
+    for (let number = 1; number <= Math.min(document.numPages, last ?? Infinity); number++) {
       const page = await document.getPage(number)
       const content = await page.getTextContent()
       const lines: PdfLine[] = []

@@ -6,6 +6,7 @@ import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildBook, type BuildEvent} from '../../src/build.js'
 import {checkDocx, checkPdf} from '../../src/check/index.js'
+import {readPdfText} from '../../src/check/pdf-text.js'
 import type {BuildContext} from '../../src/context.js'
 import {parseDocument} from '../../src/model/parse.js'
 import {watchProject} from '../../src/watch.js'
@@ -152,7 +153,7 @@ describe('the preflight', () => {
   const sourceMarkdown = async (): Promise<string> => readFile(seed, 'utf8')
 
   /** Build a PDF and Word copy from `markdown`, to check them against the real source. */
-  async function outputsOf(markdown: string, shiftToc = 0): Promise<{pdf: Uint8Array; docx: Uint8Array}> {
+  async function outputsOf(markdown: string, shiftToc = 0): Promise<{pdf: Uint8Array; docx: Uint8Array; body: Uint8Array}> {
     const context: BuildContext = {
       document: parseDocument(markdown, 'source/zhuti-jiaoyu.md'),
       template: await builtInTemplate(),
@@ -161,11 +162,17 @@ describe('the preflight', () => {
       sourceDirectory: path.join(projectRoot, 'source')
     }
     const html = writeHtml(context, {name: 'x'})
-    const printFront = html.printFront
-    html.printFront = (pages) => printFront(new Map([...pages].map(([id, page]) => [id, page + shiftToc])))
-    const pdf = await writePdf(context, html, session.browser, {producer: 'test'})
+    let body = new Uint8Array()
+    const pdf = await writePdf(context, html, session.browser, {
+      producer: 'test',
+      onBodyPrinted: (printed) => {
+        body = printed.bytes
+        // The 目录 is filled in from this map once the body is printed: shift it to print wrong numbers.
+        for (const [id, page] of printed.headingPages) (printed.headingPages as Map<string, number>).set(id, page + shiftToc)
+      }
+    })
     const {writeDocx} = await import('../../src/write/docx/index.js')
-    return {pdf: pdf.bytes, docx: await writeDocx(context, {tocPages: pdf.headingPages})}
+    return {pdf: pdf.bytes, docx: await writeDocx(context, {tocPages: pdf.headingPages}), body}
   }
 
   async function checked(): Promise<Parameters<typeof checkPdf>[1]> {
@@ -194,6 +201,21 @@ describe('the preflight', () => {
       delete process.env['PAIBAN_PDF_TEXT']
     }
     expect(checkDocx(docx, await checked())).toEqual([expect.objectContaining({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})])
+  })
+
+  it('reads the body’s text from the body as printed, as the build does, with the same findings and pages', async () => {
+    const lines = (await sourceMarkdown()).split('\n')
+    const cut = lines.findIndex((line) => line.startsWith('**二要讲政治'))
+    const {pdf, body} = await outputsOf([...lines.slice(0, cut), ...lines.slice(cut + 1)].join('\n'))
+    const whole = await checkPdf(pdf, await checked())
+    const shortcut = await checkPdf(pdf, await checked(), {bodyText: readPdfText(body)})
+    expect(shortcut).toEqual(whole)
+    expect(shortcut).toEqual([expect.objectContaining({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})])
+    // A body that is not the PDF's (a page short) is an error, not a pass.
+    const {PDFDocument} = await import('pdf-lib')
+    const short = await PDFDocument.load(body)
+    short.removePage(short.getPageCount() - 1)
+    await expect(checkPdf(pdf, await checked(), {bodyText: readPdfText(await short.save())})).rejects.toThrow(/front has \d+ and its body/)
   })
 
   it('fails a Word copy whose text lost a sentence', async () => {
