@@ -45,14 +45,22 @@ async function floorHtml(markdown: string, file: string): Promise<void> {
   await writeFile(file, page)
 }
 
-function chromiumPrint(html: string, pdf: string, profile: string): [string, string[]] {
-  return [findChromium(), ['--headless', ...chromiumFlags, `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]]
+function chromiumPrint(chromium: string, html: string, pdf: string, profile: string): [string, string[]] {
+  return [chromium, ['--headless', ...chromiumFlags, `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]]
+}
+
+/** A run for the time, not sampled, then one for the memory, sampled: sampling slows what it would time. */
+async function timeAndMemory(run: (memory: boolean) => Promise<Measurement>): Promise<Measurement> {
+  const timed = await run(false)
+  const sampled = await run(true)
+  return {milliseconds: timed.milliseconds, peakBytes: sampled.peakBytes, exitCode: timed.exitCode}
 }
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'paiban-bench-'))
   const environment = {...process.env, NO_COLOR: '1'}
   const rows: Row[] = []
+  const chromium = await findChromium()
   try {
     const sizes = short ? [1] : [1, 10, 100]
     for (const times of sizes) {
@@ -63,19 +71,29 @@ async function main(): Promise<void> {
       const html = path.join(work, `${name}.floor.html`)
       await floorHtml(markdown, html)
       const row: Row = {name: `${times === 1 ? 'seed' : `seed ×${times}`}: PDF + Word + HTML`, paiban: [], floor: [], floorName: 'chromium --print-to-pdf', target: '≤ 1.3× floor'}
-      for (let run = 0; run < runs; run++) {
+      const floorRun = async (memory: boolean): Promise<Measurement> => {
         const profile = await mkdtemp(path.join(work, 'profile-'))
-        const [command, args] = chromiumPrint(html, path.join(work, `${name}.floor.pdf`), profile)
-        row.floor?.push(await measure(command, args, {cwd: work, env: environment}))
+        const [command, args] = chromiumPrint(chromium, html, path.join(work, `${name}.floor.pdf`), profile)
+        const measured = await measure(command, args, {cwd: work, env: environment, memory})
         await rm(profile, {recursive: true, force: true})
-        row.paiban.push(await measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'out'), '--force'], {cwd: work, env: environment}))
+        return measured
+      }
+      const paibanRun = (memory: boolean): Promise<Measurement> =>
+        measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'out'), '--force'], {cwd: work, env: environment, memory})
+      for (let run = 0; run < runs; run++) {
+        row.floor?.push(await timeAndMemory(floorRun))
+        row.paiban.push(await timeAndMemory(paibanRun))
         process.stderr.write(`${row.name} run ${run + 1}/${runs}\n`)
       }
       rows.push(row)
       if (times === 100) {
         const word: Row = {name: 'seed ×100: Word alone', paiban: [], floor: undefined, floorName: '—', target: '≤ 2 s'}
         for (let run = 0; run < runs; run++) {
-          word.paiban.push(await measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'word'), '--format', 'docx', '--force'], {cwd: work, env: environment}))
+          word.paiban.push(
+            await timeAndMemory((memory) =>
+              measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'word'), '--format', 'docx', '--force'], {cwd: work, env: environment, memory})
+            )
+          )
         }
         rows.push(word)
       }
@@ -88,7 +106,7 @@ async function main(): Promise<void> {
       for (let index = 1; index <= 20; index++) await writeFile(path.join(batch, 'source', `doc-${index}.md`), seed)
       const row: Row = {name: 'batch of 20 seed-sized documents, one command', paiban: [], floor: undefined, floorName: '20 separate runs', target: '≤ 0.5× 20 runs'}
       for (let run = 0; run < runs; run++) {
-        row.paiban.push(await measure(process.execPath, [cli, 'build', '--force'], {cwd: batch, env: environment}))
+        row.paiban.push(await timeAndMemory((memory) => measure(process.execPath, [cli, 'build', '--force'], {cwd: batch, env: environment, memory})))
       }
       const single = rows[0]?.paiban.map((measurement) => measurement.milliseconds) ?? []
       row.floor = [{milliseconds: median(single) * 20, peakBytes: 0, exitCode: 0}]
@@ -96,15 +114,15 @@ async function main(): Promise<void> {
       // A rebuild with nothing to do, against starting Node itself.
       const noop: Row = {name: 'no-op rebuild of the batch', paiban: [], floor: [], floorName: '`node -e ""`', target: '≤ 0.5 s'}
       for (let run = 0; run < runs; run++) {
-        noop.floor?.push(await measure(process.execPath, ['-e', ''], {cwd: batch, env: environment}))
-        noop.paiban.push(await measure(process.execPath, [cli, 'build'], {cwd: batch, env: environment}))
+        noop.floor?.push(await timeAndMemory((memory) => measure(process.execPath, ['-e', ''], {cwd: batch, env: environment, memory})))
+        noop.paiban.push(await timeAndMemory((memory) => measure(process.execPath, [cli, 'build'], {cwd: batch, env: environment, memory})))
       }
       rows.push(noop)
     }
   } finally {
     await rm(work, {recursive: true, force: true})
   }
-  const report = render(rows)
+  const report = render(rows, chromium)
   if (short) {
     process.stdout.write(report)
   } else {
@@ -121,22 +139,22 @@ function megabytes(bytes: number): string {
   return bytes === 0 ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`
 }
 
-function machine(): string {
+function machine(executable: string): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   let chromium = 'unknown'
   try {
-    chromium = execFileSync(findChromium(), ['--version'], {encoding: 'utf8'}).trim()
+    chromium = execFileSync(executable, ['--version'], {encoding: 'utf8'}).trim()
   } catch {
     // The table says so.
   }
   return `${os.availableParallelism()} cores (${cpu}), ${Math.round(os.totalmem() / 1024 ** 3)} GB, ${os.type()} ${os.release()}, Node ${process.version}, ${chromium}`
 }
 
-function render(rows: Row[]): string {
+function render(rows: Row[], chromium: string): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine()}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time, memory the peak of the summed PSS of the process and all its children (the browser included).`,
+    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine(chromium)}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time, memory the peak of the summed PSS of the process and all its children (the browser included), sampled every 50 ms in a second run of each (sampling costs CPU, so timed runs are not sampled).`,
     '',
     '| case | paiban | peak memory | floor | floor time | floor memory | ratio | target |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |'

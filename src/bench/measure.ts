@@ -41,8 +41,20 @@ async function treeMemory(root: number): Promise<number> {
   return total
 }
 
-/** Run a command to its end, sampling its process tree’s memory every 50 ms (reading /proc costs CPU: less often perturbs less). */
-export async function measure(command: string, args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv}): Promise<Measurement> {
+export interface MeasureOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /**
+   * Sample the process tree's memory every 50 ms. Reading /proc costs CPU
+   * (smaps_rollup walks every mapping of every browser process), enough to
+   * slow what is timed on two cores: the bench times runs that are not
+   * sampled, and samples other runs. Default: false (peakBytes is 0).
+   */
+  memory?: boolean
+}
+
+/** Run a command to its end: its wall time and, when asked, its process tree's peak memory. */
+export async function measure(command: string, args: string[], options: MeasureOptions): Promise<Measurement> {
   const started = performance.now()
   const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe']})
   let stderr = ''
@@ -50,7 +62,7 @@ export async function measure(command: string, args: string[], options: {cwd: st
   let peakBytes = 0
   let sampling = true
   const sampler = (async () => {
-    while (sampling && child.pid !== undefined) {
+    while (options.memory && sampling && child.pid !== undefined) {
       peakBytes = Math.max(peakBytes, await treeMemory(child.pid))
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
