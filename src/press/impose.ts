@@ -1,4 +1,4 @@
-import {PDFDocument, PDFName, type PDFPage} from 'pdf-lib'
+import {ParseSpeeds, PDFDocument, PDFName, type PDFPage} from 'pdf-lib'
 import {PaibanError} from '../errors.js'
 import type {MarksKind} from './bleed-marks.js'
 import {pdfNumber} from './content-stream.js'
@@ -77,7 +77,7 @@ export async function imposeSaddle(pdf: Uint8Array, options: Readonly<ImposeOpti
   const maxPages = options.maxPages ?? imposeDefaults.maxPages
   const marks = options.marks ?? imposeDefaults.marks
   const bleedMm = options.bleedMm ?? imposeDefaults.bleedMm
-  const source = await PDFDocument.load(pdf, {updateMetadata: false})
+  const source = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   const pages = source.getPages()
   if (pages.length === 0) throw new PaibanError('E_INPUT', 'The PDF has no pages to impose')
   const trims = pages.map(trimOf)
@@ -175,7 +175,7 @@ export async function imposeSaddle(pdf: Uint8Array, options: Readonly<ImposeOpti
   if (pages.length + blanksAdded > maxPages) {
     warnings.push(`${pages.length + blanksAdded} pages is more than a saddle stitch holds (${maxPages}): consider perfect binding, or raise --max-pages if the paper is thin`)
   }
-  return {bytes: await output.save({useObjectStreams: false}), pageCount: pages.length, blanksAdded, sheets, sheet: sheetName, warnings}
+  return {bytes: await output.save({useObjectStreams: false, objectsPerTick: Infinity}), pageCount: pages.length, blanksAdded, sheets, sheet: sheetName, warnings}
 }
 
 /** The sheet in the orientation that holds the spread (landscape first), in points. */

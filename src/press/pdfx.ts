@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {PDFDict, PDFDocument, PDFName, PDFStream} from 'pdf-lib'
+import {ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFStream} from 'pdf-lib'
 import {listPdfFonts} from '../check/pdf-fonts.js'
 import {PaibanError} from '../errors.js'
 import {bytesOf, decodeStream, latin1} from './content-stream.js'
@@ -59,13 +59,13 @@ export async function convertToPdfx(pdf: Uint8Array, options: Readonly<PdfxOptio
   const profile = await readIccProfile(profileFile)
   if (!options.iccProfile) notes.push(`output intent: Ghostscript’s generic “${profile.description}”; give the printer’s profile with --icc`)
 
-  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+  const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   checkFontsConvertible(document)
   const before = pageTexts(document)
   prepare(document, options.title)
   const black = pureBlackDocument(document)
   if (black > 0) notes.push(`black text and rules set in pure K (${black} colour settings)`)
-  const prepared = await document.save({useObjectStreams: false})
+  const prepared = await document.save({useObjectStreams: false, objectsPerTick: Infinity})
 
   const directory = await mkdtemp(path.join(os.tmpdir(), 'paiban-pdfx-'))
   try {
@@ -86,7 +86,7 @@ export async function convertToPdfx(pdf: Uint8Array, options: Readonly<PdfxOptio
       ...(options.sourceDateEpoch === undefined ? {} : {env: {SOURCE_DATE_EPOCH: String(options.sourceDateEpoch)}})
     })
     const bytes = stableId(new Uint8Array(await readFile(output)))
-    const converted = await PDFDocument.load(bytes, {updateMetadata: false})
+    const converted = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
     const problems = pdfxProblems(bytes, converted, options.version)
     const after = pageTexts(converted)
     if (after.length !== before.length) problems.push(`${after.length} pages after conversion, ${before.length} before`)

@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject} from 'pdf-lib'
+import {ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject} from 'pdf-lib'
 import {bytesOf, decodeStream, numbers, pageContent, parseContent, setPageContent, spliceContent, type Operation} from './content-stream.js'
 
 /**
@@ -166,7 +166,7 @@ export function pureBlackDocument(document: PDFDocument): number {
 
 /** {@link pureBlackDocument} on PDF bytes. */
 export async function pureBlack(pdf: Uint8Array): Promise<{bytes: Uint8Array; changed: number}> {
-  const document = await PDFDocument.load(pdf, {updateMetadata: false})
+  const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   const changed = pureBlackDocument(document)
-  return {bytes: await document.save({useObjectStreams: false}), changed}
+  return {bytes: await document.save({useObjectStreams: false, objectsPerTick: Infinity}), changed}
 }
