@@ -218,6 +218,9 @@ async function buildDocument(
     return {result: {input, outputs: [], skipped: true}}
   }
   for (const message of template.warnings) settings.emit({type: 'warning', input, message})
+  // Something to build: Chromium starts now, and boots while the text is parsed and the HTML made.
+  const browser = settings.formats.includes('pdf') ? settings.browser() : undefined
+  browser?.catch(() => undefined)
   const markdown = await markdownOf(text, input)
   const {parseDocument} = await import('./model/parse.js')
   const document = await phase('model', () => parseDocument(markdown, relative))
@@ -231,8 +234,6 @@ async function buildDocument(
   }
 
   // 2. HTML: the print pages and the web page, while the browser starts.
-  const browser = settings.formats.includes('pdf') ? settings.browser() : undefined
-  browser?.catch(() => undefined)
   const {writeHtml} = await import('./write/html/index.js')
   const html = await phase('html', () => writeHtml(context, {name}))
   if (html.missingGlyphs.length > 0) throw missingGlyphError(html.missingGlyphs, markdown, relative, template)
