@@ -27,15 +27,27 @@ function paragraphsOf(xml: string): string[] {
   return paragraphs
 }
 
+/** The parts of a .docx its text is read from. */
+export interface DocxXml {
+  /** word/document.xml */
+  document: string
+  /** word/footnotes.xml, if the file has one. */
+  footnotes: string | undefined
+}
+
 export function readDocxText(bytes: Uint8Array): DocxText {
   const parts = unzipSync(bytes)
   const document = parts['word/document.xml']
   if (!document) throw new Error('Not a Word document: no word/document.xml')
-  // The 目录 is a structured document tag; its entries repeat the headings.
-  const body = new TextDecoder().decode(document).replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, '')
   const footnotes = parts['word/footnotes.xml']
+  return docxTextOf({document: new TextDecoder().decode(document), footnotes: footnotes ? new TextDecoder().decode(footnotes) : undefined})
+}
+
+export function docxTextOf(xml: DocxXml): DocxText {
+  // The 目录 is a structured document tag; its entries repeat the headings.
+  const body = xml.document.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/g, '')
   return {
     paragraphs: paragraphsOf(body),
-    footnotes: footnotes ? paragraphsOf(new TextDecoder().decode(footnotes)) : []
+    footnotes: xml.footnotes ? paragraphsOf(xml.footnotes) : []
   }
 }

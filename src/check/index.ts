@@ -2,12 +2,14 @@ import {toString} from 'mdast-util-to-string'
 import {ParseSpeeds, PDFDocument} from 'pdf-lib'
 import type {ParsedDocument} from '../model/parse.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
-import {readDocxText} from './docx-text.js'
 import {fontProblems, listPdfFonts} from './pdf-fonts.js'
 import {pageLabels} from './page-labels.js'
 import {readPdfText, visualText, type PdfPageText} from './pdf-text.js'
-import {findLostText, type LostText} from './rules/lost-text.js'
-import {sourceBlocks, squash, type SourceBlock} from './source-text.js'
+import {findLostText, lostFinding} from './rules/lost-text.js'
+import {sourceBlocks, squash} from './source-text.js'
+
+// The Word copy's check has no use for pdf-lib, so the Word writer's worker loads it alone.
+export {checkDocx} from './docx.js'
 
 /**
  * The preflight: what a print shop and a careful reader would check, run on
@@ -29,19 +31,6 @@ export interface CheckInput {
 }
 
 const pointsPerMm = 72 / 25.4
-
-function placeOf(document: ParsedDocument, block: SourceBlock): string {
-  return `${document.file.path}:${block.line ?? 1}:${block.column ?? 1}`
-}
-
-function lostFinding(document: ParsedDocument, lost: LostText, where: string, page?: number): CheckFinding {
-  return {
-    ruleId: 'lost-text',
-    reason: `Text missing from the ${where}: “${lost.found}” is followed by something other than “${lost.missing}”`,
-    place: placeOf(document, lost.block),
-    ...(page === undefined ? {} : {page})
-  }
-}
 
 /** The body's text with running heads and page numbers left out: lines in the margins. */
 function bodyLines(page: PdfPageText, template: ResolvedTemplate): string[] {
@@ -154,17 +143,6 @@ async function pdfText(bytes: Uint8Array, pageCount: number, bodyStart: number, 
     throw new Error(`The PDF has ${pageCount} pages, but its front has ${front.length} and its body ${body.length}`)
   }
   return [...front, ...body.map((page, index) => ({...page, number: bodyStart + index + 1}))]
-}
-
-export function checkDocx(bytes: Uint8Array, {document}: CheckInput): CheckFinding[] {
-  const text = readDocxText(bytes)
-  const blocks = sourceBlocks(document.tree, document.meta, {withTitle: true})
-  const findings: CheckFinding[] = []
-  const body = findLostText(blocks.filter((block) => !block.footnote), squash(text.paragraphs.join('')))
-  if (body) findings.push(lostFinding(document, body, 'Word copy'))
-  const notes = findLostText(blocks.filter((block) => block.footnote), squash(text.footnotes.join('')))
-  if (notes) findings.push(lostFinding(document, notes, 'Word copy’s footnotes'))
-  return findings
 }
 
 function escapeRegExp(text: string): string {

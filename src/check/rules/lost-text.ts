@@ -1,3 +1,5 @@
+import type {ParsedDocument} from '../../model/parse.js'
+import type {CheckFinding} from '../index.js'
 import type {SourceBlock} from '../source-text.js'
 
 /** Where the output lost (or reordered) part of the source. */
@@ -62,4 +64,14 @@ export function findLostText(blocks: SourceBlock[], output: string): LostText | 
     cursor = end
   }
   return undefined
+}
+
+/** The finding for text an output lost: `where` names the output (PDF, Word copy). */
+export function lostFinding(document: ParsedDocument, lost: LostText, where: string, page?: number): CheckFinding {
+  return {
+    ruleId: 'lost-text',
+    reason: `Text missing from the ${where}: “${lost.found}” is followed by something other than “${lost.missing}”`,
+    place: `${document.file.path}:${lost.block.line ?? 1}:${lost.block.column ?? 1}`,
+    ...(page === undefined ? {} : {page})
+  }
 }
