@@ -117,20 +117,37 @@ export interface BodySection {
  * Body sections, each a Word section so odd pages can carry its own title.
  * Each starts on a new page when level-1 headings break the page (the
  * booklet's do); numbering restarts at 1 with the first and runs on after.
+ *
+ * A header or footer that is the same as the section before's is not written
+ * again: the section links to it, as Word's "Link to Previous" does (a
+ * section without a reference of a type takes the previous section's). So a
+ * book writes its page numbers and its even-page head once, and one odd-page
+ * head per section, not four parts per section.
  */
 export function bodySections(build: BuildContext, sections: readonly BodySection[]): ISectionOptions[] {
   const breakPage = build.template.headings[0]?.pageBreakBefore !== false
   const opening = build.template.cover.show ? [] : titleBlock(build)
-  return sections.map((section, index) => ({
-    properties: {
-      page: {...pageProperties(build), ...(index === 0 ? {pageNumbers: {start: 1, formatType: NumberFormat.DECIMAL}} : {})},
-      ...gridProperties(build),
-      type: index === 0 || breakPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS
-    },
-    headers: runningHeads(build, section.title),
-    footers: pageNumberFooters(build),
-    children: endingInParagraph(index === 0 ? [...opening, ...section.children] : section.children)
-  }))
+  let previous: RunningHeadTexts | undefined
+  return sections.map((section, index) => {
+    const heads = runningHeadTexts(build, section.title)
+    const changed = (type: keyof RunningHeadTexts): boolean => previous === undefined || heads[type] !== previous[type]
+    const headers: HeaderGroup = {
+      ...(changed('default') ? {default: headerWith(heads.default)} : {}),
+      ...(build.template.page.twoSided && changed('even') ? {even: headerWith(heads.even)} : {})
+    }
+    previous = heads
+    return {
+      properties: {
+        page: {...pageProperties(build), ...(index === 0 ? {pageNumbers: {start: 1, formatType: NumberFormat.DECIMAL}} : {})},
+        ...gridProperties(build),
+        type: index === 0 || breakPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS
+      },
+      headers,
+      // The page numbers are the same in every body section.
+      footers: index === 0 ? pageNumberFooters(build) : {},
+      children: endingInParagraph(index === 0 ? [...opening, ...section.children] : section.children)
+    }
+  })
 }
 
 /**
@@ -146,13 +163,17 @@ function endingInParagraph(children: readonly FileChild[]): FileChild[] {
  * `runningHead.odd` (book title, section title, or nothing). With
  * `evenAndOddHeaderAndFooters`, `default` is the odd-page header.
  */
-function runningHeads(build: BuildContext, sectionTitle: string | undefined): HeaderGroup {
-  const {runningHead, page} = build.template
+interface RunningHeadTexts {
+  default: string | undefined
+  even: string | undefined
+}
+
+function runningHeadTexts(build: BuildContext, sectionTitle: string | undefined): RunningHeadTexts {
+  const {runningHead} = build.template
   const bookTitle = build.document.meta.title
   const text = (kind: 'title' | 'section' | 'none'): string | undefined =>
     sectionTitle === undefined || kind === 'none' ? undefined : kind === 'title' ? bookTitle : sectionTitle
-  const odd = headerWith(text(runningHead.odd))
-  return page.twoSided ? {default: odd, even: headerWith(text(runningHead.even))} : {default: odd}
+  return {default: text(runningHead.odd), even: text(runningHead.even)}
 }
 
 /**

@@ -86,7 +86,7 @@ describe('Word sections', () => {
 
   it('writes the page number as “— PAGE —”, at the outer edge of odd and even pages', async () => {
     for (const type of ['default', 'even'] as const) {
-      const footer = await partText(sections[3], 'footer', type)
+      const footer = await partText(sections[2], 'footer', type)
       const paragraph = first(footer, 'w:p')
       expect(paragraph && paragraphStyle(paragraph)).toBe(type === 'default' ? 'Footer' : 'FooterEven')
       expect(first(footer, 'w:instrText')?.children.join('').trim()).toBe('PAGE')
@@ -106,5 +106,15 @@ describe('Word sections', () => {
     expect(textOf(await partText(sections[4], 'header', 'default'))).toBe('二、乙')
     // The opening, before the first section, carries no running head (as in the PDF).
     expect(textOf(await partText(sections[2], 'header', 'default'))).toBe('')
+  })
+
+  it('writes a header or footer once and links the sections after to it while it stays the same', () => {
+    const references = (section: XmlElement | undefined, kind: 'header' | 'footer'): string[] =>
+      all(section ?? {name: '', attributes: {}, children: []}, `w:${kind}Reference`).map((reference) => reference.attributes['w:type'] ?? '')
+    // The body's first section (the opening) has its own; 一 changes both heads; 二 only the odd one.
+    expect(sections.slice(2).map((section) => references(section, 'footer'))).toEqual([['default', 'even'], [], []])
+    expect(sections.slice(2).map((section) => references(section, 'header'))).toEqual([['default', 'even'], ['default', 'even'], ['default']])
+    // 目录: two blank heads and feet; opening: two heads and feet; 一: two heads; 二: one.
+    expect(docx.parts.filter((part) => /^word\/(header|footer)\d+\.xml$/.test(part))).toHaveLength(4 + 4 + 2 + 1)
   })
 })
