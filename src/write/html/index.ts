@@ -1,10 +1,9 @@
 import path from 'node:path'
-import type {Root as HastRoot} from 'hast'
+import type {Element} from 'hast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {BuildContext} from '../../context.js'
-import {codePointsOf, facesFor, fontFaceCss, fontFaces, uncovered, type FontFaceFile} from './fonts.js'
-import {bodyPage, frontPage, webPage} from './page.js'
+import {codePointsOf, fontCoverage, fontFaceCss, fontFaces, type FontFaceFile} from './fonts.js'
+import {bodyPage, bodyRuns, frontPage, serializeRun, webPage, type BodyRun} from './page.js'
 import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
 import {wrapRunInHeadings} from './run-in.js'
 import {toHast} from './to-hast.js'
@@ -59,47 +58,64 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
   wrapRunInHeadings(body, template)
   const points = codePointsOf(typesetText(context))
   const allFaces = template.fonts.flatMap((font) => fontFaces(font))
-  const faces = facesFor(allFaces, points)
+  const {used: faces, uncovered} = fontCoverage(allFaces, points)
   const printUrl = (face: FontFaceFile): string => `/fonts/${path.basename(face.file)}`
   const webUrl = (face: FontFaceFile): string => `assets/fonts/${path.basename(face.file)}`
   const variables = `${templateVariables(template)}\n${templateRules(template)}`
   const printFonts = new Map(faces.map((face) => [printUrl(face), face.file]))
+  const printFontFaces = fontFaceCss(faces, printUrl)
 
-  const printBodyTree = structuredClone(body)
-  rewriteImages(printBodyTree, (src) => `/source/${src}`)
-  const bodyStyles = {
-    fontFaces: fontFaceCss(faces, printUrl),
-    variables,
-    pageRules: bodyPageRules(template, document.meta.title, document.outline)
-  }
-  const printBody = bodyPage(context, printBodyTree, bodyStyles)
-  const frontStyles = {fontFaces: fontFaceCss(faces, printUrl), variables, pageRules: frontPageRules(template)}
-
+  // The print pages and the web page differ only in where images are served
+  // from: each run of the body (the opening, a section) is serialized once,
+  // and once more for the web page only when it holds an image.
   const webAssets: WebAsset[] = faces.map((face) => ({from: face.file, to: webUrl(face)}))
-  rewriteImages(body, (src) => {
+  const runs = bodyRuns(body, document.outline)
+  const images = localImages(runs)
+  const printSources = images.map(({src}) => `/source/${src}`)
+  const webSources = images.map(({src}) => {
     const to = `${options.name}.assets/${src}`
     webAssets.push({from: path.resolve(context.sourceDirectory, src), to})
     return to
   })
-  const web = webPage(context, body, {fontFaces: fontFaceCss(faces, webUrl), variables})
+  const setSources = (sources: string[]): void => images.forEach(({node}, index) => (node.properties['src'] = sources[index]))
+  setSources(printSources)
+  const printHtml = runs.map(serializeRun)
+  setSources(webSources)
+  const withImages = new Set(images.map(({run}) => run))
+  const printRuns = {runs, html: printHtml}
+  const webRuns = {runs, html: runs.map((run, index) => (withImages.has(index) ? serializeRun(run) : (printHtml[index] ?? '')))}
+
+  const bodyStyles = {fontFaces: printFontFaces, variables, pageRules: bodyPageRules(template, document.meta.title, document.outline)}
+  const printBody = bodyPage(context, printRuns, bodyStyles)
+  const frontStyles = {fontFaces: printFontFaces, variables, pageRules: frontPageRules(template)}
+  const web = webPage(context, webRuns, {fontFaces: fontFaceCss(faces, webUrl), variables})
 
   return {
     printBody,
-    printBodyWithBlanks: (before) => bodyPage(context, printBodyTree, bodyStyles, before),
+    printBodyWithBlanks: (before) => bodyPage(context, printRuns, bodyStyles, before),
     printFront: (pages) => frontPage(context, pages, frontStyles),
     printFonts,
     web,
     webAssets,
-    missingGlyphs: uncovered(allFaces, points)
+    missingGlyphs: uncovered
   }
 }
 
-/** Point local images at where each output serves them from. */
-function rewriteImages(tree: HastRoot, rewrite: (src: string) => string): void {
-  visit(tree, 'element', (node) => {
+/**
+ * The local images of the body (a `src` that is not a `data:` URL), in
+ * document order, each with its source-relative path and the run that holds it.
+ */
+function localImages(runs: BodyRun[]): Array<{node: Element; src: string; run: number}> {
+  const images: Array<{node: Element; src: string; run: number}> = []
+  const walk = (node: Element, run: number): void => {
     const src = node.properties['src']
     if (node.tagName === 'img' && typeof src === 'string' && !src.startsWith('data:')) {
-      node.properties['src'] = rewrite(decodeURI(src).replace(/^\.\//, ''))
+      images.push({node, src: decodeURI(src).replace(/^\.\//, ''), run})
     }
+    for (const child of node.children) if (child.type === 'element') walk(child, run)
+  }
+  runs.forEach(({nodes}, run) => {
+    for (const node of nodes) if (node.type === 'element') walk(node, run)
   })
+  return images
 }

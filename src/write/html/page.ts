@@ -17,7 +17,47 @@ import {blankPageRules, sectionPageName, usesSectionPages} from './template-css.
  * - the web page: all of it in one scrolling document.
  */
 
-const stringifier = unified().use(rehypeStringify)
+// Raw nodes hold runs of the body this module serialized itself (serializeRun).
+const stringifier = unified().use(rehypeStringify, {allowDangerousHtml: true})
+
+/**
+ * The body cut where its top-level sections start: the opening (the blocks
+ * before the first top-level heading; maybe none), then one run per section.
+ */
+export interface BodyRun {
+  nodes: ElementContent[]
+  /** Ids of the run's blocks (its heading's, and any other block's). */
+  ids: string[]
+}
+
+/** The body's runs and the HTML of each, serialized once for every page that sets them. */
+export interface SerializedBody {
+  runs: BodyRun[]
+  html: string[]
+}
+
+export function bodyRuns(body: HastRoot, outline: OutlineEntry[]): BodyRun[] {
+  const topLevelIds = new Set(outline.filter((entry) => entry.level === 1).map((entry) => entry.id))
+  const runs: BodyRun[] = [{nodes: [], ids: []}]
+  for (const node of body.children) {
+    if (node.type === 'doctype') continue
+    const id = node.type === 'element' && typeof node.properties['id'] === 'string' ? node.properties['id'] : undefined
+    if (id !== undefined && topLevelIds.has(id)) runs.push({nodes: [], ids: []})
+    const run = runs[runs.length - 1] as BodyRun
+    run.nodes.push(node)
+    if (id !== undefined) run.ids.push(id)
+  }
+  return runs
+}
+
+/** A run's HTML: its blocks serialized as they would be inside any parent. */
+export function serializeRun(run: BodyRun): string {
+  return stringifier.stringify({type: 'root', children: run.nodes})
+}
+
+function raw(html: string): ElementContent {
+  return {type: 'raw', value: html}
+}
 
 const stylesheetCache = new Map<string, string>()
 
@@ -61,29 +101,33 @@ function documentHtml(context: BuildContext, styles: PageStyles, bodyClass: stri
   return stringifier.stringify(tree)
 }
 
+/** A <section> of the printed body, and the ids of the blocks in it. */
+interface Section {
+  element: Element
+  ids: string[]
+}
+
 /**
  * Split the body into the opening (the title and any text before the first
  * top-level heading) and one <section> per top-level heading, each on its own
  * named page when the template has running heads. With no text before it, the
  * first section opens under the title rather than leaving the title alone on a page.
  */
-function sectioned(title: Element, body: HastRoot, outline: OutlineEntry[], namedPages: boolean): Element[] {
-  const topLevelIds = new Set(outline.filter((entry) => entry.level === 1).map((entry) => entry.id))
-  const opening: ElementContent[] = []
-  const sections: ElementContent[][] = []
-  for (const node of body.children) {
-    if (node.type === 'doctype') continue
-    if (node.type === 'element' && typeof node.properties['id'] === 'string' && topLevelIds.has(node.properties['id'])) {
-      sections.push([node])
-    } else {
-      ;(sections[sections.length - 1] ?? opening).push(node)
-    }
-  }
-  const section = (children: ElementContent[], index: number): Element =>
-    h('section', {className: ['section'], ...(namedPages ? {style: `page: ${sectionPageName(index)}`} : {})}, children)
+function sectioned(title: Element, body: SerializedBody, namedPages: boolean): Section[] {
+  const [opening, ...sections] = body.runs.map((run, index) => ({...run, html: body.html[index] ?? ''}))
+  const section = (run: BodyRun & {html: string}, index: number, withTitle = false): Section => ({
+    element: h('section', {className: ['section'], ...(namedPages ? {style: `page: ${sectionPageName(index)}`} : {})}, [
+      ...(withTitle ? [title] : []),
+      raw(run.html)
+    ]),
+    ids: run.ids
+  })
   const [first, ...rest] = sections
-  if (opening.length === 0 && first) return [section([title, ...first], 0), ...rest.map((children, index) => section(children, index + 1))]
-  return [h('section', {className: ['opening']}, [title, ...opening]), ...sections.map(section)]
+  if ((!opening || opening.nodes.length === 0) && first) return [section(first, 0, true), ...rest.map((run, index) => section(run, index + 1))]
+  return [
+    {element: h('section', {className: ['opening']}, [title, ...(opening && opening.nodes.length > 0 ? [raw(opening.html)] : [])]), ids: opening?.ids ?? []},
+    ...sections.map((run, index) => section(run, index))
+  ]
 }
 
 /** The title at the head of the body; only the title is a heading (and a bookmark). */
@@ -96,10 +140,10 @@ function titleBlock(context: BuildContext): Element {
 }
 
 /** The body as printed: title, opening, sections. */
-export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyles, blanksBefore: ReadonlySet<string> = new Set()): string {
+export function bodyPage(context: BuildContext, body: SerializedBody, styles: PageStyles, blanksBefore: ReadonlySet<string> = new Set()): string {
   const pageStyles = blanksBefore.size > 0 ? {...styles, pageRules: `${styles.pageRules ?? ''}\n${blankPageRules()}`} : styles
   return documentHtml(context, pageStyles, 'print body', [
-    h('main', withBlankPages(sectioned(titleBlock(context), body, context.document.outline, usesSectionPages(context.template)), blanksBefore))
+    h('main', withBlankPages(sectioned(titleBlock(context), body, usesSectionPages(context.template)), blanksBefore))
   ])
 }
 
@@ -108,11 +152,11 @@ export function bodyPage(context: BuildContext, body: HastRoot, styles: PageStyl
  * starts on a right-hand page: Chromium ignores `break-before: right`, so the
  * PDF writer asks for these after reading where the sections fell.
  */
-function withBlankPages(sections: Element[], before: ReadonlySet<string>): Element[] {
-  if (before.size === 0) return sections
-  return sections.flatMap((section) => {
-    const opensWith = section.children.some((child) => child.type === 'element' && typeof child.properties['id'] === 'string' && before.has(child.properties['id']))
-    return opensWith ? [h('div', {className: ['recto-blank'], ariaHidden: 'true'}), section] : [section]
+function withBlankPages(sections: Section[], before: ReadonlySet<string>): Element[] {
+  if (before.size === 0) return sections.map((section) => section.element)
+  return sections.flatMap(({element, ids}) => {
+    const opensWith = ids.some((id) => before.has(id))
+    return opensWith ? [h('div', {className: ['recto-blank'], ariaHidden: 'true'}), element] : [element]
   })
 }
 
@@ -168,13 +212,13 @@ export function frontPage(context: BuildContext, pages: ReadonlyMap<string, numb
 }
 
 /** The web page: cover, 目录 with anchors, body, in one column. */
-export function webPage(context: BuildContext, body: HastRoot, styles: PageStyles): string {
+export function webPage(context: BuildContext, body: SerializedBody, styles: PageStyles): string {
   const {template} = context
   return documentHtml(context, styles, 'web-page', [
     h('div', {className: ['web']}, [
       ...(template.cover.show ? [cover(context)] : [titleBlock(context)]),
       ...(template.toc.show && context.document.outline.length > 0 ? [tableOfContents(context, undefined)] : []),
-      h('main', body.children.filter((node): node is ElementContent => node.type !== 'doctype'))
+      h('main', body.html.map(raw))
     ])
   ])
 }

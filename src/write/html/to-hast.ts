@@ -1,10 +1,10 @@
 import type {Element, Root as HastRoot, RootContent} from 'hast'
-import type {Root as MdastRoot} from 'mdast'
+import type {Nodes as MdastNode, Root as MdastRoot} from 'mdast'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype, {type Options as RemarkRehypeOptions} from 'remark-rehype'
 import {unified} from 'unified'
-import {EXIT, visit} from 'unist-util-visit'
+import {visit} from 'unist-util-visit'
 import type {Deletion, Insertion, LeadSentence, OutlineEntry} from '../../model/types.js'
 import {groupClosing, officialBlockToHast, officialClassNames} from './official.js'
 
@@ -70,41 +70,39 @@ const remarkRehypeOptions: RemarkRehypeOptions = {
 const withRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema)
 const withoutRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeSanitize, sanitizeSchema)
 
-function hasRawHtml(tree: MdastRoot): boolean {
-  let found = false
-  visit(tree, 'html', () => {
-    found = true
-    return EXIT
-  })
-  return found
-}
-
 /**
  * mdast → sanitized hast, with headings renumbered to the outline: level 1
  * becomes `h2` (the document title is the page's `h1`), and each heading gets
  * its outline id so the 目录, the bookmarks and the Word copy point alike.
  */
 export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
-  const marked = markRevisions(tree)
-  const result: HastRoot = (hasRawHtml(marked) ? withRawHtml : withoutRawHtml).runSync(marked)
+  const {rawHtml, revisions} = scan(tree)
+  const marked = revisions ? markRevisions(tree) : tree
+  const result: HastRoot = (rawHtml ? withRawHtml : withoutRawHtml).runSync(marked)
   numberHeadings(result, outline)
-  dropRemoteImages(result)
-  captionFigures(result)
+  dropRemoteImagesAndCaptionFigures(result)
   groupClosing(result)
   return result
 }
 
+/** Whether the tree has raw HTML, and blocks a redline marks: one walk, instead of a visit per question. */
+function scan(tree: MdastRoot): {rawHtml: boolean; revisions: boolean} {
+  let rawHtml = false
+  let revisions = false
+  const walk = (node: MdastNode): void => {
+    if (node.type === 'html') rawHtml = true
+    if (node.data?.revision) revisions = true
+    if ('children' in node) for (const child of node.children) walk(child)
+  }
+  walk(tree)
+  return {rawHtml, revisions}
+}
+
 /**
  * A redline's block that only one version has (`data.revision`) gets a
- * `data-revision` attribute, for the redline's stylesheet. The tree is copied
- * only when it has one.
+ * `data-revision` attribute, for the redline's stylesheet, on a copy of the tree.
  */
 function markRevisions(tree: MdastRoot): MdastRoot {
-  let found = false
-  visit(tree, (node) => {
-    if (node.data?.revision) found = true
-  })
-  if (!found) return tree
   const copy = structuredClone(tree)
   visit(copy, (node) => {
     const revision = node.data?.revision
@@ -124,30 +122,39 @@ function numberHeadings(tree: HastRoot, outline: OutlineEntry[]): void {
 }
 
 /**
- * A paragraph that holds only images is a figure; an image's title
- * (`![alt](src "title")`) is its caption, as in the Word copy.
+ * One walk over the elements, children before their parent:
+ * - a remote image (a URL with a scheme, or `//host`) shows its alt text instead;
+ * - then a paragraph that holds only images is a figure, and an image's title
+ *   (`![alt](src "title")`) is its caption, as in the Word copy.
  */
-function captionFigures(tree: HastRoot): void {
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== 'p') return
-    const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img')
-    const onlyImages = images.length > 0 && node.children.every((child) => (child.type === 'element' && child.tagName === 'img') || (child.type === 'text' && child.value.trim() === ''))
-    if (!onlyImages) return
-    node.tagName = 'figure'
-    const titles = images.map((image) => image.properties['title']).filter((title): title is string => typeof title === 'string' && title !== '')
-    for (const title of titles) node.children.push({type: 'element', tagName: 'figcaption', properties: {}, children: [{type: 'text', value: title}]})
-  })
+function dropRemoteImagesAndCaptionFigures(parent: HastRoot | Element): void {
+  const children = parent.children
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]
+    if (node?.type !== 'element') continue
+    if (node.tagName === 'img' && !isAllowedImage(node)) {
+      const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''
+      children.splice(index, 1, ...(alt ? [{type: 'text' as const, value: alt}] : []))
+      // Look at what now stands at this index.
+      index--
+      continue
+    }
+    dropRemoteImagesAndCaptionFigures(node)
+    if (node.tagName === 'p') captionFigure(node)
+  }
 }
 
-/** A remote image (a URL with a scheme, or `//host`) shows its alt text instead. */
-function dropRemoteImages(tree: HastRoot): void {
-  visit(tree, 'element', (node, index, parent) => {
-    if (node.tagName !== 'img' || !parent || index === undefined) return
-    const src = node.properties['src']
-    const local = typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)
-    if (local || (typeof src === 'string' && src.startsWith('data:image/'))) return
-    const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : ''
-    parent.children.splice(index, 1, ...(alt ? [{type: 'text' as const, value: alt}] : []))
-    return index
-  })
+function isAllowedImage(node: Element): boolean {
+  const src = node.properties['src']
+  const local = typeof src === 'string' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)
+  return local || (typeof src === 'string' && src.startsWith('data:image/'))
+}
+
+function captionFigure(node: Element): void {
+  const images = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'img')
+  const onlyImages = images.length > 0 && node.children.every((child) => (child.type === 'element' && child.tagName === 'img') || (child.type === 'text' && child.value.trim() === ''))
+  if (!onlyImages) return
+  node.tagName = 'figure'
+  const titles = images.map((image) => image.properties['title']).filter((title): title is string => typeof title === 'string' && title !== '')
+  for (const title of titles) node.children.push({type: 'element', tagName: 'figcaption', properties: {}, children: [{type: 'text', value: title}]})
 }
