@@ -1,7 +1,6 @@
-import type {Paragraph, Root} from 'mdast'
+import type {Nodes, Paragraph, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {visit} from 'unist-util-visit'
 import type {LeadSentence} from './types.js'
 
 /**
@@ -16,7 +15,7 @@ export const enumeratorPattern = /^(?:[一二三四五六七八九十]+(?:要|�
  * a run-in point ("**一要强化理论学习，筑牢信仰之基**。要坚持…").
  */
 export function markLeadSentences(tree: Root): void {
-  visit(tree, 'paragraph', (paragraph: Paragraph) => {
+  forEachParagraph(tree, (paragraph) => {
     const first = paragraph.children[0]
     if (!first || first.type !== 'strong') return
     if (!enumeratorPattern.test(toString(first))) return
@@ -24,6 +23,19 @@ export function markLeadSentences(tree: Root): void {
     if (first.position) lead.position = first.position
     paragraph.children[0] = lead
   })
+}
+
+/**
+ * Every paragraph, in document order. A paragraph holds only phrasing content,
+ * never another paragraph, so the walk does not go into it: most of a book's
+ * nodes are the text inside its paragraphs.
+ */
+function forEachParagraph(node: Nodes, callback: (paragraph: Paragraph) => void): void {
+  if (node.type === 'paragraph') {
+    callback(node)
+    return
+  }
+  if ('children' in node) for (const child of node.children) forEachParagraph(child, callback)
 }
 
 /** unified plugin: see markLeadSentences. */
