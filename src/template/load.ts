@@ -1,9 +1,12 @@
-import {readFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {lstat, mkdir, readFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+import {fileURLToPath} from 'node:url'
 import {PaibanError} from '../errors.js'
+import {writeAtomic} from '../fs.js'
 import {packageRoot} from '../paths.js'
-import {templateSchema, type Template} from './schema.js'
+import type {Template} from './schema.js'
 
 /** Built-in templates live in the package's `templates/` folder. */
 export const builtInTemplatesDir = path.join(packageRoot, 'templates')
@@ -23,7 +26,15 @@ export async function listBuiltInTemplates(): Promise<string[]> {
   return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
 }
 
-/** Read and validate `template.yaml`; errors point into the YAML. */
+/**
+ * Read and validate `template.yaml`; errors point into the YAML (parse.ts).
+ *
+ * A template that passed validation is kept, as JSON, in a folder of the
+ * user's own under the system's temporary folder, keyed by its text and by
+ * the code that validates it; the same text is then not validated again,
+ * and yaml and zod (≈ 0.1 s to load) are not loaded at all. Only valid
+ * templates are kept, so every error is still reported from the YAML.
+ */
 export async function loadTemplate(directory: string): Promise<Template> {
   const file = path.join(directory, 'template.yaml')
   let text: string
@@ -35,93 +46,82 @@ export async function loadTemplate(directory: string): Promise<Template> {
       hint: `Use one of: ${known.join(', ')}, or a folder holding a template.yaml (\`--template ./path\`).`
     })
   }
-  return parseTemplate(text, file)
+  const key = await validationKey(text)
+  const kept = key === undefined ? undefined : await readValidated(file, key)
+  if (kept) return kept
+  const {parseTemplate} = await import('./parse.js')
+  const template = parseTemplate(text, file)
+  if (key !== undefined) await writeValidated(file, key, template)
+  return template
 }
 
-export function parseTemplate(text: string, file: string): Template {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, {lineCounter, prettyErrors: false})
-  const firstError = document.errors[0]
-  if (firstError) {
-    const {line, col} = lineCounter.linePos(firstError.pos[0])
-    throw new PaibanError('E_TEMPLATE', `Template YAML does not parse: ${firstError.message.split('\n')[0]}`, {
-      place: `${file}:${line}:${col}`,
-      hint: 'Fix the YAML syntax at that place.'
-    })
-  }
-  const result = templateSchema.safeParse(document.toJS())
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    const fieldPath = issue ? issue.path.map(String) : []
-    const node = nodeAt(document.contents, fieldPath)
-    const offset = node?.range?.[0] ?? 0
-    const {line, col} = lineCounter.linePos(offset)
-    throw new PaibanError(
-      'E_TEMPLATE',
-      `Invalid template field \`${fieldPath.join('.') || '(root)'}\`: ${issue?.message ?? 'invalid'}`,
-      {place: `${file}:${line}:${col}`, hint: 'See docs/templates.md for the fields and their allowed values.'}
-    )
-  }
-  checkFontReferences(result.data, file)
-  checkRectoStarts(result.data, file)
-  return result.data
+/**
+ * The modules whose code decides what validation returns: parse.ts and
+ * everything it imports of paiban's own (test/unit/template/load.test.ts
+ * checks this list against the imports). paiban's package.json pins the
+ * versions of yaml and zod.
+ */
+export const validatorModules = ['template/parse', 'template/schema', 'template/sizes', 'press/options', 'press/sheets', 'errors']
+
+let validatorHash: Promise<string | undefined> | undefined
+
+/** What a kept template is kept under: the validating code, then the text; undefined when the code cannot be read. */
+async function validationKey(text: string): Promise<string | undefined> {
+  validatorHash ??= (async () => {
+    const here = fileURLToPath(import.meta.url)
+    // dist/template/load.js, or src/template/load.ts when the tests run the sources.
+    const sourceRoot = path.dirname(path.dirname(here))
+    const files = [path.join(packageRoot, 'package.json'), ...validatorModules.map((name) => path.join(sourceRoot, `${name}${path.extname(here)}`))]
+    const hash = createHash('sha256')
+    for (const file of files) hash.update(await readFile(file)).update('\0')
+    return hash.digest('hex')
+  })().catch(() => undefined)
+  const code = await validatorHash
+  return code === undefined ? undefined : createHash('sha256').update(code).update(text).digest('hex')
 }
 
-/** Every `font:` must name a key of `fonts`. */
-function checkFontReferences(template: Template, file: string): void {
-  const known = Object.keys(template.fonts)
-  const used: Array<[string, string]> = [
-    ['body.font', template.body.font],
-    ['lead.font', template.lead.font],
-    ['cover.title.font', template.cover.title.font],
-    ['cover.subtitle.font', template.cover.subtitle.font],
-    ['cover.imprint.font', template.cover.imprint.font],
-    ['toc.entry.font', template.toc.entry.font],
-    ['runningHead.font', template.runningHead.font],
-    ['pageNumber.font', template.pageNumber.font],
-    ...template.headings.map((heading, index): [string, string] => [`headings.${index}.font`, heading.font])
-  ]
-  for (const [field, font] of used) {
-    if (!known.includes(font)) {
-      throw new PaibanError('E_TEMPLATE', `Invalid template field \`${field}\`: unknown font \`${font}\``, {
-        place: file,
-        hint: `Use one of the fonts the template declares: ${known.join(', ')}.`
-      })
-    }
-  }
+let keptDirectory: Promise<string | undefined> | undefined
+
+/**
+ * `<tmp>/paiban-<uid>/templates`: a folder only this user can write to, or
+ * undefined (then nothing is kept). Another user's folder, or one others
+ * may write to, is not trusted.
+ */
+function validatedDirectory(): Promise<string | undefined> {
+  keptDirectory ??= (async () => {
+    const uid = process.getuid?.()
+    const root = path.join(os.tmpdir(), uid === undefined ? 'paiban' : `paiban-${uid}`)
+    await mkdir(root, {recursive: true, mode: 0o700})
+    const stats = await lstat(root)
+    if (!stats.isDirectory()) return undefined
+    if (uid !== undefined && (stats.uid !== uid || (stats.mode & 0o022) !== 0)) return undefined
+    return path.join(root, 'templates')
+  })().catch(() => undefined)
+  return keptDirectory
 }
 
-/** Only top-level sections start a page, so only they can start on a right-hand one. */
-function checkRectoStarts(template: Template, file: string): void {
-  const deeper = template.headings.findIndex((heading, index) => index > 0 && heading.startOn === 'right')
-  if (deeper !== -1) {
-    throw new PaibanError('E_TEMPLATE', `Invalid template field \`headings.${deeper}.startOn\`: only level 1 (top-level sections) can start on a right-hand page`, {
-      place: file,
-      hint: 'Set `startOn: right` on the first heading level, or remove it.'
-    })
-  }
-  if (template.headings[0]?.startOn === 'right' && !template.page.twoSided) {
-    throw new PaibanError('E_TEMPLATE', 'Invalid template field `headings.0.startOn`: right-hand pages need `page.twoSided: true`', {
-      place: file,
-      hint: 'Print on both sides (`page.twoSided: true`), or set `startOn: any`.'
-    })
+/** One file per template.yaml (by its path), holding the key it was validated under. */
+async function keptFile(file: string): Promise<string | undefined> {
+  const directory = await validatedDirectory()
+  return directory && path.join(directory, `${createHash('sha256').update(path.resolve(file)).digest('hex').slice(0, 32)}.json`)
+}
+
+async function readValidated(file: string, key: string): Promise<Template | undefined> {
+  try {
+    const kept = await keptFile(file)
+    if (!kept) return undefined
+    const entry = JSON.parse(await readFile(kept, 'utf8')) as {key?: unknown; template?: Template}
+    return entry.key === key ? entry.template : undefined
+  } catch {
+    return undefined
   }
 }
 
-function nodeAt(node: unknown, fieldPath: string[]): YamlNode | undefined {
-  let current = node as YamlNode | undefined
-  for (const key of fieldPath) {
-    if (isMap(current)) {
-      const next = current.get(key, true) as YamlNode | undefined
-      if (next === undefined) return current
-      current = next
-    } else if (isSeq(current)) {
-      const next = current.get(Number(key), true) as YamlNode | undefined
-      if (next === undefined) return current
-      current = next
-    } else {
-      return current
-    }
+async function writeValidated(file: string, key: string, template: Template): Promise<void> {
+  try {
+    const kept = await keptFile(file)
+    if (kept) await writeAtomic(kept, JSON.stringify({key, template}))
+  } catch {
+    // Keeping it is only a shortcut for the next build.
   }
-  return current
 }

@@ -3,7 +3,8 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {PaibanError} from '../errors.js'
 import {packageRoot} from '../paths.js'
-import {chineseSizes, type FontFace, type PdfFace, type Template, type TextStyle} from './schema.js'
+import type {FontFace, PdfFace, Template, TextStyle} from './schema.js'
+import {chineseSizes} from './sizes.js'
 
 /** A font with every file it needs found on disk. */
 export interface ResolvedFont {

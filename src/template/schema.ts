@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import {pressOptionsSchema} from '../press/options.js'
+import {chineseSizes, type ChineseSizeName} from './sizes.js'
 
 /**
  * The template schema: what `templates/<name>/template.yaml` may hold.
@@ -7,25 +8,7 @@ import {pressOptionsSchema} from '../press/options.js'
  * the Word copy agree on page, fonts, sizes and heading levels.
  */
 
-/** Chinese type sizes (字号) in points; GB/T 148 and common practice. */
-export const chineseSizes = {
-  初号: 42,
-  小初: 36,
-  一号: 26,
-  小一: 24,
-  二号: 22,
-  小二: 18,
-  三号: 16,
-  小三: 15,
-  四号: 14,
-  小四: 12,
-  五号: 10.5,
-  小五: 9,
-  六号: 7.5,
-  小六: 6.5
-} as const
-
-export type ChineseSizeName = keyof typeof chineseSizes
+export {chineseSizes, type ChineseSizeName} from './sizes.js'
 
 const sizeNames = Object.keys(chineseSizes) as [ChineseSizeName, ...ChineseSizeName[]]
 

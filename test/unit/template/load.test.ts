@@ -1,8 +1,10 @@
-import {readFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {PaibanError} from '../../../src/errors.js'
-import {loadTemplate, parseTemplate, templateDirectory} from '../../../src/template/load.js'
+import {loadTemplate, templateDirectory, validatorModules} from '../../../src/template/load.js'
+import {parseTemplate} from '../../../src/template/parse.js'
 import {resolveTemplate} from '../../../src/template/resolve.js'
 import {paibanErrorOf} from '../../helpers/errors.js'
 import {projectRoot} from '../../helpers/template.js'
@@ -101,5 +103,49 @@ describe('templates', () => {
     expect(template.cover.show || template.toc.show).toBe(false)
     expect(template.grid).toBeUndefined()
     expect(template.warnings).toEqual([])
+  })
+
+  it('gives a template kept from an earlier validation exactly as validating it gives it', async () => {
+    for (const name of ['booklet', 'gongwen', 'handout']) {
+      const directory = templateDirectory(name, projectRoot)
+      const file = path.join(directory, 'template.yaml')
+      await loadTemplate(directory)
+      // The second load reads what the first kept.
+      expect(await loadTemplate(directory)).toStrictEqual(parseTemplate(await readFile(file, 'utf8'), file))
+    }
+  })
+
+  it('validates a template again when its text changes, and never keeps an invalid one', async () => {
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'paiban-template-'))
+    try {
+      const file = path.join(directory, 'template.yaml')
+      const text = await readFile(bookletFile, 'utf8')
+      await writeFile(file, text)
+      expect((await loadTemplate(directory)).body.size).toBe('五号')
+      await writeFile(file, text.replace('size: 五号', 'size: 小四'))
+      expect((await loadTemplate(directory)).body.size).toBe('小四')
+      await writeFile(file, text.replace('size: 五号', 'size: 大号'))
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const error = await loadTemplate(directory).catch((caught: unknown) => caught)
+        expect((error as PaibanError).message).toContain('body.size')
+      }
+    } finally {
+      await rm(directory, {recursive: true, force: true})
+    }
+  })
+
+  it('keys kept templates by every module of paiban that validation runs', async () => {
+    const sourceRoot = path.join(projectRoot, 'src')
+    const closure = new Set<string>()
+    const visit = async (name: string): Promise<void> => {
+      if (closure.has(name)) return
+      closure.add(name)
+      const source = await readFile(path.join(sourceRoot, `${name}.ts`), 'utf8')
+      for (const [, specifier] of source.matchAll(/^import (?!type )[^'\n]*'(\.{1,2}\/[^']+)\.js'/gm)) {
+        await visit(path.posix.join(path.posix.dirname(name), specifier ?? ''))
+      }
+    }
+    await visit('template/parse')
+    expect([...closure].sort()).toEqual([...validatorModules].sort())
   })
 })

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {PaibanError} from '../../../src/errors.js'
-import {parseTemplate} from '../../../src/template/load.js'
+import {parseTemplate} from '../../../src/template/parse.js'
 import {paibanErrorOf} from '../../helpers/errors.js'
 import {projectRoot} from '../../helpers/template.js'
 
