@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite'
+import {createRequire} from 'node:module'
 import {PaibanError} from '../errors.js'
 
 /**
@@ -177,8 +177,14 @@ function rejectControlCharacters(decoded: Decoded, fileName: string): void {
 function byteOffsetOf(decoded: Decoded, index: number): number {
   if (decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be') return decoded.bomBytes + index * 2
   const before = decoded.text.slice(0, index)
-  const encoded = decoded.encoding === 'utf-8' ? new TextEncoder().encode(before).length : iconv.encode(before, 'gb18030').length
+  const encoded = decoded.encoding === 'utf-8' ? new TextEncoder().encode(before).length : gb18030Length(before)
   return decoded.bomBytes + encoded
+}
+
+/** Bytes of a text in GB18030. iconv-lite is loaded only here, on the way to an error: decoding needs only TextDecoder. */
+function gb18030Length(text: string): number {
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')
+  return iconv.encode(text, 'gb18030').length
 }
 
 function binaryError(fileName: string, offset: number, what: string): PaibanError {
