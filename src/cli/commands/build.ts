@@ -1,10 +1,17 @@
 import os from 'node:os'
 import {Option} from 'commander'
-import {buildBook, outputFormats, type OutputFormat} from '../../build.js'
+import type {OutputFormat} from '../../build.js'
 import {exitCodeFor, PaibanError} from '../../errors.js'
 import {parseShard} from '../../shard.js'
 import type {CommandContext} from '../command.js'
 import {buildEventReporter, type Reporter} from '../report.js'
+
+/**
+ * The outputs `--format` takes, as build.ts's `outputFormats` lists them:
+ * here so that registering the commands does not load the build
+ * (test/unit/cli/commands/build.test.ts checks that the two agree).
+ */
+export const outputFormats: readonly OutputFormat[] = ['pdf', 'docx', 'html']
 
 export function registerBuild({program, reporter, setExitCode}: CommandContext): void {
   program
@@ -90,6 +97,7 @@ export async function buildCommand(inputs: string[], flags: BuildFlags, reporter
     const {parsePressOptions} = await import('../../press/index.js')
     parsePressOptions(press)
   }
+  const {buildBook} = await import('../../build.js')
   const started = performance.now()
   const result = await buildBook({
     ...(press ? {press} : {}),

@@ -1,8 +1,5 @@
 import path from 'node:path'
 import {PaibanError} from '../../errors.js'
-import {loadTemplate, templateDirectory} from '../../template/load.js'
-import {resolveTemplate} from '../../template/resolve.js'
-import {readSource, readSourceBytes} from '../../read/source.js'
 import type {CommandContext} from '../command.js'
 
 export function registerCheck({program, reporter, setExitCode}: CommandContext): void {
@@ -13,7 +10,13 @@ export function registerCheck({program, reporter, setExitCode}: CommandContext):
     .requiredOption('-s, --source <file>', 'the source it was built from (.md or .txt)')
     .option('-t, --template <name>', 'template it was built with (default: the source’s, else booklet)')
     .action(async (file: string, flags: {source: string; template?: string}) => {
-      const [{checkDocx, checkPdf}, {parseDocument}] = await Promise.all([import('../../check/index.js'), import('../../model/parse.js')])
+      const [{checkDocx, checkPdf}, {parseDocument}, {loadTemplate, templateDirectory}, {resolveTemplate}, {readSource, readSourceBytes}] = await Promise.all([
+        import('../../check/index.js'),
+        import('../../model/parse.js'),
+        import('../../template/load.js'),
+        import('../../template/resolve.js'),
+        import('../../read/source.js')
+      ])
       const document = parseDocument(await readSource(path.resolve(flags.source)), flags.source)
       const name = flags.template ?? document.meta.template ?? 'booklet'
       const directory = templateDirectory(name, process.cwd())

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import {PaibanError} from '../../errors.js'
 import {writeAtomic} from '../../fs.js'
-import {frontMatterFields} from '../../read/front-matter.js'
 import {decodeText} from '../../read/decode.js'
 import {readSourceBytes} from '../../read/source.js'
 import type {FrontMatterFields} from '../../normalize/index.js'
@@ -33,7 +32,9 @@ export interface NormalizeFlags {
 export async function normalizeCommand(file: string, flags: NormalizeFlags, reporter: Reporter): Promise<number> {
   const text = decodeText(await readSourceBytes(file), file)
   const {isFixable, loadLintSettings, normalizeText} = await import('../../normalize/index.js')
-  const result = normalizeText(text, {fileName: file, frontMatter: parseSettings(flags.set ?? []), rules: await loadLintSettings(file)})
+  // The front matter's fields come with its schema (yaml, zod): loaded only when this command runs.
+  const {frontMatterFields} = await import('../../read/front-matter.js')
+  const result = normalizeText(text, {fileName: file, frontMatter: parseSettings(flags.set ?? [], frontMatterFields), rules: await loadLintSettings(file)})
   for (const message of result.messages) {
     if (!isFixable(message)) reportMessage({...reporter, out: reporter.err}, message)
   }
@@ -46,7 +47,7 @@ export async function normalizeCommand(file: string, flags: NormalizeFlags, repo
 }
 
 /** `--set title=… --set keywords=甲,乙` → front matter fields. */
-function parseSettings(settings: string[]): FrontMatterFields {
+function parseSettings(settings: string[], frontMatterFields: readonly string[]): FrontMatterFields {
   const fields: Record<string, string | string[]> = {}
   for (const setting of settings) {
     const index = setting.indexOf('=')

@@ -1,5 +1,6 @@
-import {outputFormats, type OutputFormat} from '../../build.js'
+import type {OutputFormat} from '../../build.js'
 import type {CommandContext} from '../command.js'
+import {outputFormats} from './build.js'
 import {buildEventReporter} from '../report.js'
 
 export function registerWatch({program, reporter, setExitCode}: CommandContext): void {
