@@ -25,6 +25,7 @@ import {resolveTemplate, type ResolvedTemplate} from './template/resolve.js'
 import {version} from './version.js'
 import type {PressOptions, PressOptionsInput} from './press/options.js'
 import type {BrowserSession} from './write/pdf/browser.js'
+import type {DocxJob, DocxResult} from './write/docx/job.js'
 
 export const outputFormats = ['pdf', 'docx', 'html'] as const
 export type OutputFormat = (typeof outputFormats)[number]
@@ -181,10 +182,26 @@ function phaseTimer(input: string, emit: DocumentSettings['emit']) {
   }
 }
 
+/** One document. If it fails, a Word job still running is stopped (its worker would wait for the 目录's numbers). */
 async function buildDocument(
   input: string,
   settings: DocumentSettings,
   isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>
+): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
+  const docxJobs: DocxJob[] = []
+  try {
+    return await buildDocumentOutputs(input, settings, isFresh, docxJobs)
+  } catch (error) {
+    for (const job of docxJobs) job.cancel()
+    throw error
+  }
+}
+
+async function buildDocumentOutputs(
+  input: string,
+  settings: DocumentSettings,
+  isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>,
+  docxJobs: DocxJob[]
 ): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
   const started = performance.now()
   const phase = phaseTimer(input, settings.emit)
@@ -232,6 +249,10 @@ async function buildDocument(
     projectRoot: settings.projectRoot,
     sourceDirectory: path.dirname(input)
   }
+  // The Word copy is written in a worker from now on, while the HTML is made and the PDF prints (write/docx/job.ts).
+  const wantDocx = settings.formats.includes('docx')
+  const docxJob = wantDocx ? (await import('./write/docx/job.js')).startDocx(context, {check: settings.check}) : undefined
+  if (docxJob) docxJobs.push(docxJob)
 
   // 2. HTML: the print pages and the web page, while the browser starts.
   const {writeHtml} = await import('./write/html/index.js')
@@ -244,11 +265,10 @@ async function buildDocument(
   const warnings: string[] = [...template.warnings]
   for (const warning of template.warnings) settings.emit({type: 'note', input, note: warning})
   const findings: CheckFinding[] = []
-  const wantDocx = settings.formats.includes('docx')
-  let docx: Promise<Uint8Array> | undefined
-  const startDocx = (pages: ReadonlyMap<string, number> | undefined): void => {
-    docx = import('./write/docx/index.js').then(({writeDocx}) => phase('docx', () => writeDocx(context, pages ? {tocPages: pages} : {})))
-    docx.catch(() => undefined)
+  let docx: Promise<DocxResult> | undefined
+  const finishDocx = (pages: ReadonlyMap<string, number> | undefined): void => {
+    docx = docxJob?.finish(pages)
+    docx?.catch(() => undefined)
   }
   let pdfCheck: Promise<CheckFinding[]> | undefined
   let bodyText: Promise<PdfPageText[]> | undefined
@@ -258,7 +278,7 @@ async function buildDocument(
       writePdf(context, html, await browser, {
         producer: `paiban ${version}`,
         onBodyPrinted: (body) => {
-          if (wantDocx) startDocx(body.headingPages)
+          if (wantDocx) finishDocx(body.headingPages)
           // The body's text is read while the cover and 目录 print.
           if (settings.check) bodyText = import('./check/pdf-text.js').then(({readPdfText}) => readPdfText(body.bytes, {pageCount: body.pageCount}))
           bodyText?.catch(() => undefined)
@@ -271,15 +291,14 @@ async function buildDocument(
       pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, {parsed: pdf.document, ...(bodyText ? {bodyText} : {})}))
     }
   } else if (wantDocx) {
-    startDocx(undefined)
+    finishDocx(undefined)
   }
   if (docx) {
-    const bytes = await docx
+    // The worker checked the Word copy (when asked); its time is the time it worked, not its wait for the numbers.
+    const {bytes, findings: docxFindings, milliseconds} = await docx
+    settings.emit({type: 'phase', input, phase: 'docx', milliseconds})
     outputs.set('docx', {bytes})
-    if (settings.check) {
-      const {checkDocx} = await import('./check/index.js')
-      findings.push(...checkDocx(bytes, {document, template}))
-    }
+    findings.push(...docxFindings)
   }
   if (pdfCheck) findings.push(...(await pdfCheck))
   if (findings.length > 0) throw checkError(findings, document)
