@@ -1,26 +1,81 @@
+import {createRequire} from 'node:module'
 import type {Root} from 'mdast'
 import {LineCounter, parseDocument} from 'yaml'
-import {z} from 'zod'
 import {PaibanError} from '../errors.js'
 import type {DocumentMeta} from '../model/types.js'
 
-const frontMatterSchema = z.strictObject({
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  issuer: z.string().optional(),
-  date: z.union([z.string(), z.date()]).optional(),
-  subject: z.string().optional(),
-  keywords: z.union([z.array(z.string()), z.string()]).optional(),
-  lang: z.string().default('zh-CN'),
-  template: z.string().optional(),
-  // Rules paiban lint leaves out for this text; normalize checks the ids (normalize/config.ts).
-  lint: z.strictObject({off: z.array(z.string()).optional()}).optional(),
-  // Press outputs for this text (docs/print.md); the build validates the fields.
-  press: z.record(z.string(), z.unknown()).optional()
-})
-
 /** Fields a document's metadata is made of, and that `normalize --set` writes (`lint` is normalize's own, `press` the build's). */
-export const frontMatterFields = Object.keys(frontMatterSchema.shape).filter((key) => key !== 'lint' && key !== 'press')
+export const frontMatterFields = ['title', 'subtitle', 'issuer', 'date', 'subject', 'keywords', 'lang', 'template']
+
+/** Front matter that passed validation. */
+export interface FrontMatterData {
+  title: string
+  subtitle?: string | undefined
+  issuer?: string | undefined
+  date?: string | Date | undefined
+  subject?: string | undefined
+  keywords?: string[] | string | undefined
+  lang: string
+  template?: string | undefined
+  lint?: {off?: string[] | undefined} | undefined
+  press?: Record<string, unknown> | undefined
+}
+
+function makeSchema() {
+  // zod is loaded (as CommonJS: this runs inside the synchronous parse) only
+  // for front matter that plainFrontMatter does not pass: to say what is wrong.
+  const {z} = createRequire(import.meta.url)('zod') as typeof import('zod')
+  return z.strictObject({
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    issuer: z.string().optional(),
+    date: z.union([z.string(), z.date()]).optional(),
+    subject: z.string().optional(),
+    keywords: z.union([z.array(z.string()), z.string()]).optional(),
+    lang: z.string().default('zh-CN'),
+    template: z.string().optional(),
+    // Rules paiban lint leaves out for this text; normalize checks the ids (normalize/config.ts).
+    lint: z.strictObject({off: z.array(z.string()).optional()}).optional(),
+    // Press outputs for this text (docs/print.md); the build validates the fields.
+    press: z.record(z.string(), z.unknown()).optional()
+  })
+}
+
+let schema: ReturnType<typeof makeSchema> | undefined
+
+/** The front matter's schema (zod), made on first use. */
+export function frontMatterSchema(): ReturnType<typeof makeSchema> {
+  schema ??= makeSchema()
+  return schema
+}
+
+const knownFields = new Set([...frontMatterFields, 'lint', 'press'])
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string'
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string')
+
+/**
+ * Front matter as texts have it — known fields, strings where strings go —
+ * validated without loading zod; undefined for anything else, which the
+ * schema then accepts or explains. Whatever this accepts, the schema
+ * accepts alike (test/unit/read/front-matter.test.ts).
+ */
+export function plainFrontMatter(data: unknown): FrontMatterData | undefined {
+  if (!isRecord(data)) return undefined
+  for (const key of Object.keys(data)) if (!knownFields.has(key)) return undefined
+  const {title, subtitle, issuer, date, subject, keywords, lang, template, lint, press} = data
+  if (typeof title !== 'string' || title.length === 0) return undefined
+  if (![subtitle, issuer, date, subject, lang, template].every(isOptionalString)) return undefined
+  if (!(isOptionalString(keywords) || isStringArray(keywords))) return undefined
+  if (lint !== undefined && !(isRecord(lint) && Object.keys(lint).every((key) => key === 'off') && (lint['off'] === undefined || isStringArray(lint['off'])))) return undefined
+  if (press !== undefined && !isRecord(press)) return undefined
+  const result: FrontMatterData = {title, lang: typeof lang === 'string' ? lang : 'zh-CN'}
+  const optional = {subtitle, issuer, date, subject, keywords, template, lint, press}
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (result as unknown as Record<string, unknown>)[key] = value
+  return result
+}
 
 /**
  * Read the YAML front matter of a parsed document into DocumentMeta.
@@ -49,7 +104,9 @@ export function readFrontMatter(tree: Root, fileName: string): DocumentMeta {
       hint: 'Fix the YAML between the `---` lines (quote values that contain `:` or start with a special character).'
     })
   }
-  const result = frontMatterSchema.safeParse(document.toJS() ?? {})
+  const js: unknown = document.toJS() ?? {}
+  const plain = plainFrontMatter(js)
+  const result = plain ? {success: true as const, data: plain} : frontMatterSchema().safeParse(js)
   if (!result.success) {
     const issue = result.error.issues[0]
     const key = issue?.path[0] === undefined ? undefined : String(issue.path[0])
