@@ -22,19 +22,24 @@ export function markOfficialBlocks(tree: Root, file?: VFile): void {
 }
 
 function replaceIn(parent: Parent, file: VFile | undefined): void {
-  const children: RootContent[] = []
-  for (const child of parent.children as RootContent[]) {
+  // Containers are flow content: they never stand in a paragraph or a heading,
+  // whose (phrasing) children are most of a book's nodes.
+  if (parent.type === 'paragraph' || parent.type === 'heading') return
+  let children: RootContent[] | undefined
+  const siblings = parent.children as RootContent[]
+  siblings.forEach((child, index) => {
+    if ('children' in child) replaceIn(child, file)
     if (child.type !== 'containerDirective') {
-      if ('children' in child) replaceIn(child, file)
-      children.push(child)
-      continue
+      children?.push(child)
+      return
     }
-    replaceIn(child, file)
+    // The first container met: the children before it stay as they are.
+    children ??= siblings.slice(0, index)
     const block = officialBlockOf(child, file)
     if (block) children.push(block)
     else children.push(...(child.children as RootContent[]))
-  }
-  parent.children = children as typeof parent.children
+  })
+  if (children) parent.children = children as typeof parent.children
 }
 
 function officialBlockOf(directive: ContainerDirective, file: VFile | undefined): OfficialBlock | undefined {
