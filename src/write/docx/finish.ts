@@ -29,8 +29,37 @@ export function finishParts(parts: PackageParts, options: Readonly<FinishOptions
   if (options.tracked) for (const part of ['word/document.xml', 'word/footnotes.xml']) if (parts.has(part)) edit(parts, part, trackedMarksFirst)
   if (options.fonts?.length) edit(parts, 'word/fontTable.xml', (xml) => fontTable(xml, options.fonts ?? []))
   edit(parts, 'docProps/core.xml', (xml) => coreLanguage(coreDates(xml, options.epochSeconds), options.language))
+  dropEmptyRelationships(parts)
+  for (const path of parts.keys()) if (/^word\/(?:header|footer)\d+\.xml$/.test(path)) edit(parts, path, usedNamespacesOnly)
   stableRelationshipIds(parts)
   stableBookmarkIds(parts)
+}
+
+/**
+ * Headers and footers: docx declares some 30 namespaces on each (2 KB), of
+ * which a running head or a page number uses one or two; a book has a header
+ * per section. Keep the declarations of the prefixes the part uses (in an
+ * element or attribute name, or in `mc:Ignorable`).
+ */
+function usedNamespacesOnly(xml: string): string {
+  const root = /^(<\?xml[^>]*\?>)?<([\w]+:(?:hdr|ftr))((?: xmlns:[\w]+="[^"]*")+)>/.exec(xml)
+  if (!root) throw unexpected('a header or footer part', 'its namespace declarations')
+  const [start, declaration = '', name = '', declarations = ''] = root
+  const body = xml.slice(start.length)
+  const used = new Set([name.split(':')[0], ...[...body.matchAll(/[<\s/]([\w]+):/g)].map((match) => match[1])])
+  for (const ignorable of body.matchAll(/mc:Ignorable="([^"]*)"/g)) for (const prefix of (ignorable[1] ?? '').split(' ')) used.add(prefix)
+  const kept = [...declarations.matchAll(/ xmlns:([\w]+)="[^"]*"/g)].filter((match) => used.has(match[1])).map((match) => match[0])
+  return `${declaration}<${name}${kept.join('')}>${body}`
+}
+
+/**
+ * docx writes a relationships part for every header and footer, empty unless
+ * it holds an image. A part with no relationships needs none (OPC §9.3), and a
+ * book has one header per section: leave the empty ones out.
+ */
+function dropEmptyRelationships(parts: PackageParts): void {
+  const empty = /^(?:<\?xml[^>]*\?>)?<Relationships xmlns="[^"]*"\/>$/
+  for (const [path, data] of parts) if (path.endsWith('.rels') && typeof data === 'string' && empty.test(data)) parts.delete(path)
 }
 
 /**

@@ -12,7 +12,7 @@ import {bodySections, coverSection, tocSection, type BodySection} from './sectio
 import {styleIds} from './style-names.js'
 import {buildStyles} from './styles.js'
 import {fillTableOfContents, tableOfContents} from './toc.js'
-import {writeZip} from './zip.js'
+import {assembleZip, zipEntry, type ZipEntry} from './zip.js'
 
 export interface DocxOptions {
   /**
@@ -52,6 +52,8 @@ export async function writeDocx(context: BuildContext, options?: Readonly<DocxOp
 export interface DocxDraft {
   readonly context: BuildContext
   readonly parts: PackageParts
+  /** Parts already compressed (prepackDocx), by path. */
+  readonly zipped: Map<string, ZipEntry>
 }
 
 export async function draftDocx(context: BuildContext, options: Readonly<Pick<DocxOptions, 'revisions'>> = {}): Promise<DocxDraft> {
@@ -102,7 +104,15 @@ export async function draftDocx(context: BuildContext, options: Readonly<Pick<Do
     fonts: template.fonts.map((font) => ({name: font.word.eastAsia, altName: font.word.altName})),
     tracked: state.revisions !== undefined
   })
-  return {context, parts}
+  return {context, parts, zipped: new Map()}
+}
+
+/** The part the 目录's page numbers go into, written last. */
+const documentPart = 'word/document.xml'
+
+/** Compress every part but document.xml, as a worker does while it waits for the 目录's numbers. */
+export function prepackDocx(draft: DocxDraft): void {
+  for (const [path, content] of draft.parts) if (path !== documentPart && !draft.zipped.has(path)) draft.zipped.set(path, zipEntry(path, content))
 }
 
 /**
@@ -110,14 +120,14 @@ export async function draftDocx(context: BuildContext, options: Readonly<Pick<Do
  * them, its field marked dirty for Word to update), zipped with the build's date.
  */
 export function packDocx(draft: DocxDraft, tocPages: ReadonlyMap<string, number> | undefined): Uint8Array {
-  const parts = new Map(draft.parts)
-  parts.set('word/document.xml', fillTableOfContents(text(parts, 'word/document.xml'), draft.context, tocPages))
-  return writeZip(parts, draft.context.sourceDateEpoch)
+  const document = fillTableOfContents(text(draft.parts, documentPart), draft.context, tocPages)
+  const entries = [...draft.parts].map(([path, content]) => (path === documentPart ? zipEntry(path, document) : (draft.zipped.get(path) ?? zipEntry(path, content))))
+  return assembleZip(entries, draft.context.sourceDateEpoch)
 }
 
 /** The text of the parts the Word preflight reads (check/docx.ts): the same with or without the 目录's numbers. */
 export function draftText(draft: DocxDraft): {document: string; footnotes: string | undefined} {
-  return {document: text(draft.parts, 'word/document.xml'), footnotes: draft.parts.has('word/footnotes.xml') ? text(draft.parts, 'word/footnotes.xml') : undefined}
+  return {document: text(draft.parts, documentPart), footnotes: draft.parts.has('word/footnotes.xml') ? text(draft.parts, 'word/footnotes.xml') : undefined}
 }
 
 /** Root content cut at each level-1 heading of the outline; text before the first is a section without title. */

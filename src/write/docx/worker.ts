@@ -3,7 +3,7 @@ import {VFile} from 'vfile'
 import {checkDocx} from '../../check/docx.js'
 import type {CheckFinding} from '../../check/index.js'
 import type {BuildContext} from '../../context.js'
-import {draftDocx, draftText, packDocx, type DocxDraft} from './index.js'
+import {draftDocx, draftText, packDocx, prepackDocx, type DocxDraft} from './index.js'
 import {serializeError, type DocxJobInput, type DocxJobMessage, type FinishMessage} from './job-messages.js'
 
 /**
@@ -41,6 +41,8 @@ const drafted: Promise<{draft: DocxDraft; findings: CheckFinding[]}> = timed(asy
   const draft = await draftDocx(context)
   // The preflight reads the body and the footnotes, which the 目录's numbers do not change.
   const findings = input.check ? checkDocx(new Uint8Array(), context, draftText(draft)) : []
+  // Everything but document.xml can be compressed before the numbers come.
+  prepackDocx(draft)
   return {draft, findings}
 })
 
