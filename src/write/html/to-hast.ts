@@ -1,6 +1,6 @@
+import {createRequire} from 'node:module'
 import type {Element, Root as HastRoot, RootContent} from 'hast'
 import type {Nodes as MdastNode, Root as MdastRoot} from 'mdast'
-import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype, {type Options as RemarkRehypeOptions} from 'remark-rehype'
 import {unified} from 'unified'
@@ -67,8 +67,22 @@ const remarkRehypeOptions: RemarkRehypeOptions = {
  * skips the re-parse: on a 250,000-character book that is most of the time
  * mdast → hast takes.
  */
-const withRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema)
 const withoutRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeSanitize, sanitizeSchema)
+
+let withRawHtml: typeof withoutRawHtml | undefined
+
+/**
+ * The processor for a text with raw HTML. rehype-raw (and parse5) is loaded
+ * only then, on first use: toHast is synchronous, so it is required (Node
+ * ≥ 20.19 requires ES modules), which gives the same module an import would.
+ */
+function rawHtmlProcessor(): typeof withoutRawHtml {
+  if (!withRawHtml) {
+    const {default: rehypeRaw} = createRequire(import.meta.url)('rehype-raw') as typeof import('rehype-raw')
+    withRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema)
+  }
+  return withRawHtml
+}
 
 /**
  * mdast → sanitized hast, with headings renumbered to the outline: level 1
@@ -78,7 +92,7 @@ const withoutRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehy
 export function toHast(tree: MdastRoot, outline: OutlineEntry[]): HastRoot {
   const {rawHtml, revisions} = scan(tree)
   const marked = revisions ? markRevisions(tree) : tree
-  const result: HastRoot = (rawHtml ? withRawHtml : withoutRawHtml).runSync(marked)
+  const result: HastRoot = (rawHtml ? rawHtmlProcessor() : withoutRawHtml).runSync(marked)
   numberHeadings(result, outline)
   dropRemoteImagesAndCaptionFigures(result)
   groupClosing(result)
