@@ -12,7 +12,7 @@ import {
 } from 'docx'
 import type {DocumentMeta} from '../../model/types.js'
 import type {ResolvedFont, ResolvedTemplate, ResolvedTextStyle} from '../../template/resolve.js'
-import {chineseSizes} from '../../template/schema.js'
+import {chineseSizes} from '../../template/sizes.js'
 import {headingStyleId, ownStyleNames, styleIds, tocStyleId, wordStyleName} from './style-names.js'
 import {wordGrid} from './grid.js'
 import {linePitchTwips, pointsToTwips, toHalfPoints, toTwips} from './units.js'
