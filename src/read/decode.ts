@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer'
 import {createRequire} from 'node:module'
 import {PaibanError} from '../errors.js'
 
@@ -52,7 +53,8 @@ function decodeBytes(bytes: Uint8Array, fileName: string): Decoded {
   const nul = bytes.indexOf(0)
   if (nul !== -1) throw binaryError(fileName, nul, 'a NUL byte')
 
-  const utf8Bad = firstInvalidUtf8(bytes)
+  // Valid UTF-8 is checked natively; the byte-by-byte check runs only to find the bad byte.
+  const utf8Bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes)
   if (utf8Bad === -1) return {text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', bomBytes: 0}
   const gbBad = firstInvalidOffset('gb18030', bytes)
   if (gbBad === -1) return {text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', bomBytes: 0}
@@ -149,6 +151,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 function rejectControlCharacters(decoded: Decoded, fileName: string): void {
   const {text} = decoded
+  // The usual case, no such character, in one native scan.
+  if (!/[\x00-\x08\x0B\x0E-\x1F\x7F]/.test(text)) return
   const isControl = (code: number): boolean => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f
   let first = -1
   let count = 0
