@@ -47,6 +47,8 @@ export interface BuildSettings {
 export async function frontMatterSettings(text: string): Promise<BuildSettings> {
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text)
   if (!match?.[1] || !/^(template|press)\s*:/m.test(match[1])) return {}
+  const simple = simpleTemplate(match[1])
+  if (simple) return {template: simple}
   const {parse} = await import('yaml')
   try {
     const data: unknown = parse(match[1])
@@ -60,4 +62,16 @@ export async function frontMatterSettings(text: string): Promise<BuildSettings> 
     // The full parse reports the YAML error with its position.
     return {}
   }
+}
+
+/**
+ * The template of front matter that names one as most texts do, on a line
+ * of its own (`template: gongwen`), and has no `press:`: read without
+ * loading yaml. A name YAML would read as something other than that string
+ * (quoted, with a comment, `true`, `null`…) is left to the YAML parser.
+ */
+function simpleTemplate(yaml: string): string | undefined {
+  if (/^press\s*:/m.test(yaml) || (yaml.match(/^template\s*:/gm) ?? []).length !== 1) return undefined
+  const name = /^template:[ \t]+([A-Za-z][\w-]*)[ \t]*$/m.exec(yaml)?.[1]
+  return name === undefined || /^(?:true|false|null)$/i.test(name) ? undefined : name
 }
