@@ -238,6 +238,10 @@ async function buildDocumentOutputs(
   // Something to build: Chromium starts now, and boots while the text is parsed and the HTML made.
   const browser = settings.formats.includes('pdf') ? settings.browser() : undefined
   browser?.catch(() => undefined)
+  // So does the Word copy's worker (write/docx/job.ts): it loads its code while the text is parsed.
+  const wantDocx = settings.formats.includes('docx')
+  const docxJob = wantDocx ? (await import('./write/docx/job.js')).startDocx({check: settings.check}) : undefined
+  if (docxJob) docxJobs.push(docxJob)
   const markdown = await markdownOf(text, input)
   const {parseDocument} = await import('./model/parse.js')
   const document = await phase('model', () => parseDocument(markdown, relative))
@@ -249,10 +253,8 @@ async function buildDocumentOutputs(
     projectRoot: settings.projectRoot,
     sourceDirectory: path.dirname(input)
   }
-  // The Word copy is written in a worker from now on, while the HTML is made and the PDF prints (write/docx/job.ts).
-  const wantDocx = settings.formats.includes('docx')
-  const docxJob = wantDocx ? (await import('./write/docx/job.js')).startDocx(context, {check: settings.check}) : undefined
-  if (docxJob) docxJobs.push(docxJob)
+  // The Word copy is written from now on, while the HTML is made and the PDF prints.
+  docxJob?.write(context)
 
   // 2. HTML: the print pages and the web page, while the browser starts.
   const {writeHtml} = await import('./write/html/index.js')

@@ -12,21 +12,23 @@ import type {ResolvedTemplate} from '../../template/resolve.js'
  */
 
 /** The worker's `workerData`. */
-export interface DocxJobInput {
-  document: {tree: Root; meta: DocumentMeta; outline: OutlineEntry[]; path: string}
-  template: ResolvedTemplate
-  sourceDateEpoch: number
-  projectRoot: string
-  sourceDirectory: string
+export interface DocxJobOptions {
   /** Run the Word preflight (check/docx.ts) on the copy. */
   check: boolean
 }
 
-/** Build → worker: the 目录's page numbers, or undefined for none (the field is marked dirty). */
-export interface FinishMessage {
-  type: 'finish'
-  tocPages: ReadonlyMap<string, number> | undefined
-}
+/** Build → worker: first the document to write, then the 目录's page numbers. */
+export type DocxJobRequest =
+  | {
+      type: 'write'
+      document: {tree: Root; meta: DocumentMeta; outline: OutlineEntry[]; path: string}
+      template: ResolvedTemplate
+      sourceDateEpoch: number
+      projectRoot: string
+      sourceDirectory: string
+    }
+  /** The numbers by outline id, or undefined for none (the field is marked dirty). */
+  | {type: 'finish'; tocPages: ReadonlyMap<string, number> | undefined}
 
 /** Worker → build. */
 export type DocxJobMessage =

@@ -1,21 +1,24 @@
 import {Worker} from 'node:worker_threads'
 import type {CheckFinding} from '../../check/index.js'
 import type {BuildContext} from '../../context.js'
-import {deserializeError, type DocxJobInput, type DocxJobMessage, type FinishMessage} from './job-messages.js'
+import {deserializeError, type DocxJobMessage, type DocxJobOptions, type DocxJobRequest} from './job-messages.js'
 
 /**
  * The Word copy, written off the main thread (worker.ts), so the build's
  * main thread stays free to answer Chromium's requests and stream the PDF.
- * Start it as soon as the document is parsed; it writes everything but the
- * 目录's page numbers (and runs the Word preflight) while the HTML is made and
- * the PDF prints, then `finish` gives it the numbers.
+ * Start the job when the document is known to need building: its worker loads
+ * its code while the text is parsed. Give it the parsed document (`write`): it
+ * writes everything but the 目录's page numbers, and runs the Word preflight,
+ * while the HTML is made and the PDF prints. Then `finish` gives it the numbers.
  */
 export interface DocxJob {
+  /** The document to write (once). */
+  write(context: BuildContext): void
   /**
    * Give the 目录's page numbers (undefined: none, the field is marked dirty)
    * and get the finished file, and the preflight's findings when `check` was
    * asked. Rejects with the writer's error (a PaibanError stays one, with its
-   * code, hint and place). Call it once.
+   * code, message, hint and place). Call it once, after `write`.
    */
   finish(tocPages: ReadonlyMap<string, number> | undefined): Promise<DocxResult>
   /** Stop the worker (the build failed elsewhere). A `finish` still pending rejects. */
@@ -25,25 +28,16 @@ export interface DocxJob {
 export interface DocxResult {
   bytes: Uint8Array
   findings: CheckFinding[]
-  /** Time the worker spent writing and checking, not counting the wait for the page numbers. */
+  /** Time the worker spent writing and checking, not counting its waits for the document and the page numbers. */
   milliseconds: number
 }
 
-export function startDocx(context: BuildContext, options: {check: boolean}): DocxJob {
-  const {document} = context
-  const input: DocxJobInput = {
-    document: {tree: document.tree, meta: document.meta, outline: document.outline, path: document.file.path},
-    template: context.template,
-    sourceDateEpoch: context.sourceDateEpoch,
-    projectRoot: context.projectRoot,
-    sourceDirectory: context.sourceDirectory,
-    check: options.check
-  }
-  const worker = new Worker(workerEntry, {workerData: input, ...typescriptExecArgv()})
+export function startDocx(options: DocxJobOptions): DocxJob {
+  const workerData: DocxJobOptions = {check: options.check}
+  const worker = new Worker(workerEntry, {workerData, ...typescriptExecArgv()})
 
   let outcome: {result: DocxResult} | {error: Error} | undefined
   let pending: {resolve: (result: DocxResult) => void; reject: (error: Error) => void} | undefined
-  let finishing = false
   const settle = (settled: NonNullable<typeof outcome>): void => {
     if (outcome) return
     outcome = settled
@@ -64,9 +58,27 @@ export function startDocx(context: BuildContext, options: {check: boolean}): Doc
   // listening for messages refs the worker again.)
   worker.unref()
 
+  let written = false
+  let finishing = false
   return {
+    write(context) {
+      if (written) throw new Error('write() was already called on this Word job')
+      written = true
+      const {document} = context
+      const request: DocxJobRequest = {
+        type: 'write',
+        // The VFile does not survive a structured clone (its path is a getter): its path goes alone.
+        document: {tree: document.tree, meta: document.meta, outline: document.outline, path: document.file.path},
+        template: context.template,
+        sourceDateEpoch: context.sourceDateEpoch,
+        projectRoot: context.projectRoot,
+        sourceDirectory: context.sourceDirectory
+      }
+      worker.postMessage(request)
+    },
     finish(tocPages) {
       if (finishing) return Promise.reject(new Error('finish() was already called on this Word job'))
+      if (!written) return Promise.reject(new Error('finish() was called on a Word job given no document (write)'))
       finishing = true
       return new Promise<DocxResult>((resolve, reject) => {
         if (outcome) {
@@ -76,8 +88,8 @@ export function startDocx(context: BuildContext, options: {check: boolean}): Doc
         }
         pending = {resolve, reject}
         worker.ref()
-        const message: FinishMessage = {type: 'finish', tocPages}
-        worker.postMessage(message)
+        const request: DocxJobRequest = {type: 'finish', tocPages}
+        worker.postMessage(request)
       })
     },
     cancel() {

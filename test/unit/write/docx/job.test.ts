@@ -45,7 +45,8 @@ describe('the Word copy in a worker (startDocx)', () => {
   it('gives the bytes writeDocx gives, with the 目录’s numbers filled in, and the preflight’s findings', async () => {
     const context = await contextFor(markdown)
     const tocPages = new Map(context.document.outline.map((entry, index) => [entry.id, index + 3]))
-    const job = startDocx(context, {check: true})
+    const job = startDocx({check: true})
+    job.write(context)
     const result = await job.finish(tocPages)
     expect(Buffer.compare(result.bytes, await writeDocx(context, {tocPages}))).toBe(0)
     expect(result.findings).toEqual([])
@@ -54,7 +55,9 @@ describe('the Word copy in a worker (startDocx)', () => {
 
   it('marks the 目录 dirty when it gets no numbers, as writeDocx does', async () => {
     const context = await contextFor(markdown)
-    const result = await startDocx(context, {check: false}).finish(undefined)
+    const job = startDocx({check: false})
+    job.write(context)
+    const result = await job.finish(undefined)
     expect(Buffer.compare(result.bytes, await writeDocx(context))).toBe(0)
   })
 
@@ -62,15 +65,20 @@ describe('the Word copy in a worker (startDocx)', () => {
     const context = await contextFor(`---\ntitle: 书名\n---\n\n正文。\n\n![图](images/none.png)\n`)
     const expected = await rejection(writeDocx(context))
     expect(expected).toBeInstanceOf(PaibanError)
-    const error = await rejection(startDocx(context, {check: true}).finish(undefined))
+    const job = startDocx({check: true})
+    job.write(context)
+    const error = await rejection(job.finish(undefined))
     expect(error).toBeInstanceOf(PaibanError)
     const {code, message, place, hint} = expected as PaibanError
     expect(error).toMatchObject({code, message, place, hint})
   })
 
-  it('rejects a pending finish when cancelled, and finish twice', async () => {
+  it('rejects a pending finish when cancelled, finish twice, and finish before write', async () => {
     const context = await contextFor(markdown)
-    const job = startDocx(context, {check: false})
+    const job = startDocx({check: false})
+    expect(await rejection(job.finish(undefined))).toMatchObject({message: expect.stringContaining('given no document')})
+    job.write(context)
+    expect(() => job.write(context)).toThrow('already called')
     const finished = job.finish(undefined)
     job.cancel()
     expect(await rejection(finished)).toMatchObject({message: 'The Word copy was cancelled'})
@@ -90,12 +98,13 @@ describe('a process with a Word job', () => {
     return stdout
   }
 
-  it('ends when its job is never finished, finished, or failed', async () => {
+  it('ends when its job is given no document, never finished, finished, or failed', async () => {
     const context = `await contextFor(${JSON.stringify(markdown)})`
-    expect(await run(`startDocx(${context}, {check: true}); console.log('started')`)).toBe('started\n')
-    expect(await run(`const {bytes} = await startDocx(${context}, {check: true}).finish(undefined); console.log(bytes.length > 0)`)).toBe('true\n')
+    expect(await run(`startDocx({check: true}); console.log('started')`)).toBe('started\n')
+    expect(await run(`startDocx({check: true}).write(${context}); console.log('written')`)).toBe('written\n')
+    expect(await run(`const job = startDocx({check: true}); job.write(${context}); const {bytes} = await job.finish(undefined); console.log(bytes.length > 0)`)).toBe('true\n')
     const failing = `await contextFor('---\\ntitle: 书名\\n---\\n\\n![图](none.png)\\n')`
-    expect(await run(`await startDocx(${failing}, {check: true}).finish(undefined).catch((error) => console.log(error.code))`)).toBe('E_INPUT\n')
+    expect(await run(`const job = startDocx({check: true}); job.write(${failing}); await job.finish(undefined).catch((error) => console.log(error.code))`)).toBe('E_INPUT\n')
   })
 })
 
