@@ -162,7 +162,7 @@ describe('the preflight', () => {
       sourceDirectory: path.join(projectRoot, 'source')
     }
     const html = writeHtml(context, {name: 'x'})
-    let body = new Uint8Array()
+    let body: Uint8Array = new Uint8Array()
     const pdf = await writePdf(context, html, session.browser, {
       producer: 'test',
       onBodyPrinted: (printed) => {
