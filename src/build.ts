@@ -282,7 +282,11 @@ async function buildDocumentOutputs(
         onBodyPrinted: (body) => {
           if (wantDocx) finishDocx(body.headingPages)
           // The body's text is read while the cover and 目录 print.
-          if (settings.check) bodyText = import('./check/pdf-text.js').then(({readPdfText}) => readPdfText(body.bytes, {pageCount: body.pageCount}))
+          if (settings.check) {
+            // The body's own pages, taken now: the front pages go into the same document next.
+            const pages = body.document.getPages()
+            bodyText = import('./check/pdf-text.js').then(({readDocumentText}) => readDocumentText(body.document, body.bytes, {pageCount: body.pageCount, pages}))
+          }
           bodyText?.catch(() => undefined)
         }
       })

@@ -4,7 +4,7 @@ import type {ParsedDocument} from '../model/parse.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
 import {fontProblems, listPdfFonts} from './pdf-fonts.js'
 import {pageLabels} from './page-labels.js'
-import {readPdfText, visualText, type PdfPageText} from './pdf-text.js'
+import {readDocumentText, visualText, type PdfPageText} from './pdf-text.js'
 import {findLostText, lostFinding} from './rules/lost-text.js'
 import {sourceBlocks, squash} from './source-text.js'
 
@@ -83,7 +83,7 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   // Text: every character of the source, in order, on the body pages (those numbered from 1).
   const labels = pageLabels(pdf)
   const bodyStart = Math.max(0, labels.indexOf('1'))
-  const pages = await pdfText(bytes, pdf.getPageCount(), bodyStart, shortcuts.bodyText)
+  const pages = await pdfText(pdf, bytes, bodyStart, shortcuts.bodyText)
   let stream = ''
   const pageAt: Array<{offset: number; page: number}> = []
   // Each body page's text, without running heads and page numbers, squashed.
@@ -135,10 +135,11 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   return findings
 }
 
-/** Every page's text: the body's from `bodyText` when given, the pages before it from `bytes`. */
-async function pdfText(bytes: Uint8Array, pageCount: number, bodyStart: number, bodyText: Promise<PdfPageText[]> | undefined): Promise<PdfPageText[]> {
-  if (!bodyText) return readPdfText(bytes, {pageCount})
-  const [front, body] = await Promise.all([bodyStart > 0 ? readPdfText(bytes, {last: bodyStart}) : [], bodyText])
+/** Every page's text: the body's from `bodyText` when given, the pages before it from the PDF. */
+async function pdfText(pdf: PDFDocument, bytes: Uint8Array, bodyStart: number, bodyText: Promise<PdfPageText[]> | undefined): Promise<PdfPageText[]> {
+  const pageCount = pdf.getPageCount()
+  if (!bodyText) return readDocumentText(pdf, bytes, {pageCount})
+  const [front, body] = await Promise.all([bodyStart > 0 ? readDocumentText(pdf, bytes, {last: bodyStart}) : [], bodyText])
   if (front.length + body.length !== pageCount) {
     throw new Error(`The PDF has ${pageCount} pages, but its front has ${front.length} and its body ${body.length}`)
   }

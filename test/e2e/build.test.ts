@@ -6,13 +6,14 @@ import {strFromU8, strToU8, unzipSync, zipSync} from 'fflate'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildBook, type BuildEvent} from '../../src/build.js'
 import {checkDocx, checkPdf} from '../../src/check/index.js'
-import {readPdfText} from '../../src/check/pdf-text.js'
+import {readDocumentText, readPdfText, type PdfPageText} from '../../src/check/pdf-text.js'
 import type {BuildContext} from '../../src/context.js'
 import {parseDocument} from '../../src/model/parse.js'
 import {watchProject} from '../../src/watch.js'
-import {writeHtml} from '../../src/write/html/index.js'
+import {writeHtml, type HtmlOutput} from '../../src/write/html/index.js'
 import {launchBrowser, type BrowserSession} from '../../src/write/pdf/browser.js'
 import {writePdf} from '../../src/write/pdf/index.js'
+import {printPage} from '../../src/write/pdf/print.js'
 import {pageCount} from '../helpers/pdf.js'
 import {builtInTemplate, projectRoot} from '../helpers/template.js'
 
@@ -153,7 +154,7 @@ describe('the preflight', () => {
   const sourceMarkdown = async (): Promise<string> => readFile(seed, 'utf8')
 
   /** Build a PDF and Word copy from `markdown`, to check them against the real source. */
-  async function outputsOf(markdown: string, shiftToc = 0): Promise<{pdf: Uint8Array; docx: Uint8Array; body: Uint8Array}> {
+  async function outputsOf(markdown: string): Promise<{pdf: Uint8Array; docx: Uint8Array; body: Uint8Array; headingPages: Map<string, number>; context: BuildContext; html: HtmlOutput}> {
     const context: BuildContext = {
       document: parseDocument(markdown, 'source/zhuti-jiaoyu.md'),
       template: await builtInTemplate(),
@@ -167,12 +168,10 @@ describe('the preflight', () => {
       producer: 'test',
       onBodyPrinted: (printed) => {
         body = printed.bytes
-        // The 目录 is filled in from this map once the body is printed: shift it to print wrong numbers.
-        for (const [id, page] of printed.headingPages) (printed.headingPages as Map<string, number>).set(id, page + shiftToc)
       }
     })
     const {writeDocx} = await import('../../src/write/docx/index.js')
-    return {pdf: pdf.bytes, docx: await writeDocx(context, {tocPages: pdf.headingPages}), body}
+    return {pdf: pdf.bytes, docx: await writeDocx(context, {tocPages: pdf.headingPages}), body, headingPages: pdf.headingPages, context, html}
   }
 
   async function checked(): Promise<Parameters<typeof checkPdf>[1]> {
@@ -185,7 +184,7 @@ describe('the preflight', () => {
     expect(checkDocx(docx, await checked())).toEqual([])
   })
 
-  it.each(['poppler', 'pdfjs'])('fails a PDF and a Word copy with a paragraph cut out, naming the line and the page (PDF text by %s)', async (reader) => {
+  it.each(['content', 'poppler', 'pdfjs'])('fails a PDF and a Word copy with a paragraph cut out, naming the line and the page (PDF text by %s)', async (reader) => {
     const markdown = await sourceMarkdown()
     const lines = markdown.split('\n')
     const cut = lines.findIndex((line) => line.startsWith('**二要讲政治'))
@@ -208,7 +207,7 @@ describe('the preflight', () => {
     const cut = lines.findIndex((line) => line.startsWith('**二要讲政治'))
     const {pdf, body} = await outputsOf([...lines.slice(0, cut), ...lines.slice(cut + 1)].join('\n'))
     const whole = await checkPdf(pdf, await checked())
-    const shortcut = await checkPdf(pdf, await checked(), {bodyText: readPdfText(body)})
+    const shortcut = await checkPdf(pdf, await checked(), {bodyText: readPdfText(body, {})})
     expect(shortcut).toEqual(whole)
     expect(shortcut).toEqual([expect.objectContaining({ruleId: 'lost-text', place: `source/zhuti-jiaoyu.md:${cut + 1}:1`})])
     // A body that is not the PDF's (a page short) is an error, not a pass.
@@ -216,6 +215,18 @@ describe('the preflight', () => {
     const short = await PDFDocument.load(body)
     short.removePage(short.getPageCount() - 1)
     await expect(checkPdf(pdf, await checked(), {bodyText: readPdfText(await short.save())})).rejects.toThrow(/front has \d+ and its body/)
+  })
+
+  it('reads the text poppler reads, page by page, from the content streams', async () => {
+    const {pdf} = await outputsOf(await sourceMarkdown())
+    const {PDFDocument} = await import('pdf-lib')
+    const own = await readDocumentText(await PDFDocument.load(pdf), pdf)
+    const poppler = await readPdfText(pdf)
+    // The same characters on each page (poppler orders lines by position, the content reader as drawn).
+    const characters = (page: PdfPageText | undefined): string => [...(page?.lines.map((line) => line.text).join('') ?? '').replace(/\s+/g, '')].sort().join('')
+    expect(own.length).toBe(poppler.length)
+    expect(own.map(characters)).toEqual(poppler.map(characters))
+    expect(own.some((page) => page.lines.length > 10)).toBe(true)
   })
 
   it('fails a Word copy whose text lost a sentence', async () => {
@@ -229,7 +240,25 @@ describe('the preflight', () => {
   })
 
   it('fails a 目录 whose numbers are off by one', async () => {
-    const {pdf} = await outputsOf(await sourceMarkdown(), 1)
+    // The body as printed, with a 目录 printed from numbers one too high in front of it.
+    const {headingPages, body, context, html} = await outputsOf(await sourceMarkdown())
+    const {PDFDocument} = await import('pdf-lib')
+    const shifted = new Map([...headingPages].map(([id, page]) => [id, page + 1]))
+    const resources = {documents: new Map([['/front.html', html.printFront(shifted)]]), fonts: html.printFonts, sourceDirectory: context.sourceDirectory, allowedRoots: ['/']}
+    const front = await printPage(session.browser, resources, '/front.html', {outline: false, fileName: 'x'})
+    const {assemblePdf} = await import('../../src/write/pdf/assemble.js')
+    const pdf = (
+      await assemblePdf({
+        body: await PDFDocument.load(body),
+        front,
+        padFront: context.template.page.twoSided,
+        targets: new Map(),
+        meta: context.document.meta,
+        sourceDateEpoch: 0,
+        producer: 'test',
+        pageSizeMm: context.template.page
+      })
+    ).bytes
     const findings = await checkPdf(pdf, await checked())
     expect(findings.map((finding) => finding.ruleId)).toEqual(Array(5).fill('toc-page-mismatch'))
     expect(findings[0]?.reason).toMatch(/目录 says “一、要聚焦.*” is on page 3, but it is on page 2/)

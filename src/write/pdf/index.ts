@@ -11,9 +11,9 @@ export interface PdfOptions {
   /** Written into the PDF's Producer. */
   producer: string
   /**
-   * Called as soon as the body is printed, before the cover and 目录 are:
+   * Called as soon as the body is printed, while the cover and 目录 print:
    * each heading's page (the Word copy's 目录 can be finished then) and the
-   * body as printed (the preflight can start reading its text). Default: none.
+   * body as printed (the preflight can read its text). Default: none.
    */
   onBodyPrinted?: (body: PrintedBody) => void
 }
@@ -23,6 +23,11 @@ export interface PrintedBody {
   headingPages: ReadonlyMap<string, number>
   /** The body's PDF as Chromium printed it; the finished PDF puts the front pages before these. */
   bytes: Uint8Array
+  /**
+   * The same, parsed: read it now, not later (the front pages are put into
+   * this document once the front is printed; its own pages stay as they are).
+   */
+  document: PDFDocument
   pageCount: number
 }
 
@@ -107,13 +112,18 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
       targets = headingTargets(readBookmarks(body), context)
     }
     const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
-    options.onBodyPrinted?.({headingPages, bytes: bodyBytes, pageCount: body.getPageCount()})
+    const printed: PrintedBody = {headingPages, bytes: bodyBytes, document: body, pageCount: body.getPageCount()}
 
     let front: Uint8Array | undefined
     if (frontPage) {
       const loaded = await frontPage
       await loaded.update(fillTocPages, Object.fromEntries(headingPages))
-      front = await loaded.print({outline: false})
+      const printing = loaded.print({outline: false})
+      // Told once the front's print is under way: what the caller does then (the preflight reads the body's text) runs while Chromium prints.
+      options.onBodyPrinted?.(printed)
+      front = await printing
+    } else {
+      options.onBodyPrinted?.(printed)
     }
     const assembled = await assemblePdf({
       body,

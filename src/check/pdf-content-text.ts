@@ -1,0 +1,430 @@
+import {inflateSync} from 'node:zlib'
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFFlateStream,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  type PDFDocument,
+  type PDFObject,
+  type PDFPage
+} from 'pdf-lib'
+import type {PdfLine, PdfPageText} from './pdf-text.js'
+
+/**
+ * The text of a PDF's pages read from their content streams, through each
+ * font's ToUnicode map: what a reader copies out of the PDF, in the order the
+ * page draws it (Chromium draws in document order), each line placed by its
+ * baseline. Poppler takes about 4 ms a page for the same (it lays out words
+ * and parses the fonts); this takes a tenth of that, on the PDF the build has
+ * already parsed. Lines break where the baseline moves.
+ */
+export function readContentText(document: PDFDocument, range: {last?: number; pages?: PDFPage[]} = {}): PdfPageText[] {
+  const fonts = new FontCache(document)
+  // `pages`: the document's pages as they were when it was printed, should pages have been added since.
+  const pages = (range.pages ?? document.getPages()).slice(0, range.last)
+  return pages.map((page, index) => ({number: index + 1, height: page.getHeight(), lines: pageLines(page, document, fonts)}))
+}
+
+type Matrix = [number, number, number, number, number, number]
+
+const identity: Matrix = [1, 0, 0, 1, 0, 0]
+
+/** a × b, PDF's row-vector convention (a is applied first). */
+function multiply(a: Matrix, b: Matrix): Matrix {
+  return [
+    a[0] * b[0] + a[1] * b[2],
+    a[0] * b[1] + a[1] * b[3],
+    a[2] * b[0] + a[3] * b[2],
+    a[2] * b[1] + a[3] * b[3],
+    a[4] * b[0] + a[5] * b[2] + b[4],
+    a[4] * b[1] + a[5] * b[3] + b[5]
+  ]
+}
+
+interface Collector {
+  lines: PdfLine[]
+  current: {text: string; x: number; y: number} | undefined
+}
+
+function pageLines(page: PDFPage, document: PDFDocument, fonts: FontCache): PdfLine[] {
+  const collector: Collector = {lines: [], current: undefined}
+  const contents = page.node.Contents()
+  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => document.context.lookup(ref)) : [contents]
+  // A page's content may be split anywhere between streams: read them as one.
+  const parts = streams.map((stream) => (stream ? streamBytes(stream) : new Uint8Array()))
+  const source = parts.length === 1 ? (parts[0] ?? new Uint8Array()) : Buffer.concat(parts.flatMap((part) => [part, Buffer.from('\n')]))
+  runContent(source, page.node.Resources(), identity, document, fonts, collector, 0)
+  endLine(collector)
+  return collector.lines
+}
+
+function endLine(collector: Collector): void {
+  const line = collector.current
+  if (line && line.text.trim()) collector.lines.push({text: line.text.trim(), x: line.x, y: line.y})
+  collector.current = undefined
+}
+
+function show(collector: Collector, text: string, x: number, y: number): void {
+  const current = collector.current
+  // Baselines within half a point are one line (a superscript or a font switch does not break it).
+  if (current && Math.abs(current.y - y) <= 0.5) {
+    current.text += text
+    return
+  }
+  endLine(collector)
+  collector.current = {text, x, y}
+}
+
+/** Character classes of content-stream bytes: 1 white space, 2 delimiter, 0 regular. */
+const byteClass = new Uint8Array(256)
+for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) byteClass[code] = 1
+for (const code of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) byteClass[code] = 2
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30
+  if (code >= 0x41 && code <= 0x46) return code - 0x37
+  if (code >= 0x61 && code <= 0x66) return code - 0x57
+  return -1
+}
+
+/**
+ * Run a content stream's text and graphics-state operators; forms (Do) are
+ * run in place. One pass over the bytes: operands are kept as numbers,
+ * names and strings (one character per byte) until their operator comes;
+ * arrays are flattened (TJ reads its strings), dictionaries (marked-content
+ * properties) and inline images skipped.
+ */
+function runContent(source: Uint8Array, resources: PDFDict | undefined, start: Matrix, document: PDFDocument, fonts: FontCache, collector: Collector, depth: number): void {
+  const fontResources = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)
+  const xObjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)
+  const stack: Matrix[] = []
+  let ctm = start
+  let textMatrix = identity
+  let lineMatrix = identity
+  let leading = 0
+  let font: Font | undefined
+  // Operands since the last operator (counted, not cleared: clearing an array costs more than reading it).
+  const numbers: number[] = []
+  let numberCount = 0
+  const strings: string[] = []
+  let stringCount = 0
+  let name = ''
+  const fontsByName = new Map<string, Font | undefined>()
+  const moveText = (tx: number, ty: number): void => {
+    lineMatrix = [lineMatrix[0], lineMatrix[1], lineMatrix[2], lineMatrix[3], tx * lineMatrix[0] + ty * lineMatrix[2] + lineMatrix[4], tx * lineMatrix[1] + ty * lineMatrix[3] + lineMatrix[5]]
+    textMatrix = lineMatrix
+  }
+  const showStrings = (): void => {
+    if (!font || stringCount === 0) return
+    let bytes = strings[0] ?? ''
+    for (let index = 1; index < stringCount; index++) bytes += strings[index] ?? ''
+    const e = textMatrix[4]
+    const f = textMatrix[5]
+    show(collector, font.decode(bytes), e * ctm[0] + f * ctm[2] + ctm[4], e * ctm[1] + f * ctm[3] + ctm[5])
+  }
+  const last = (back: number): number => (numberCount >= back ? (numbers[numberCount - back] ?? 0) : 0)
+  const six = (): Matrix => {
+    const n = numberCount
+    return [numbers[n - 6] ?? 0, numbers[n - 5] ?? 0, numbers[n - 4] ?? 0, numbers[n - 3] ?? 0, numbers[n - 2] ?? 0, numbers[n - 1] ?? 0]
+  }
+  const runForm = (formName: string): void => {
+    const object = xObjects ? xObjects.lookup(PDFName.of(formName)) : undefined
+    if (!(object instanceof PDFRawStream) || depth >= 8 || object.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() !== '/Form') return
+    const matrix = object.dict.lookupMaybe(PDFName.of('Matrix'), PDFArray)
+    const formMatrix = matrix ? (matrix.asArray().map((entry) => (entry instanceof PDFNumber ? entry.asNumber() : 0)) as Matrix) : identity
+    const formResources = object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources
+    runContent(streamBytes(object), formResources, multiply(formMatrix, ctm), document, fonts, collector, depth + 1)
+  }
+  const length = source.length
+  let index = 0
+  while (index < length) {
+    const code = source[index] ?? 0
+    if (byteClass[code] === 1) {
+      index++
+    } else if (code === 0x25 /* % */) {
+      while (index < length && source[index] !== 0x0a && source[index] !== 0x0d) index++
+    } else if (code === 0x5b || code === 0x5d /* [ ] */) {
+      index++
+    } else if (code === 0x2f /* / */) {
+      const begin = ++index
+      while (index < length && byteClass[source[index] ?? 0] === 0) index++
+      name = latin1(source, begin, index)
+    } else if (code === 0x3c /* < */) {
+      if (source[index + 1] === 0x3c) {
+        index = skipDictionary(source, index)
+      } else {
+        index++
+        let value = ''
+        let high = -1
+        while (index < length && source[index] !== 0x3e) {
+          const digit = hexValue(source[index] ?? 0)
+          index++
+          if (digit === -1) continue
+          if (high === -1) {
+            high = digit
+          } else {
+            value += String.fromCharCode(high * 16 + digit)
+            high = -1
+          }
+        }
+        if (high !== -1) value += String.fromCharCode(high * 16)
+        index++
+        strings[stringCount++] = value
+      }
+    } else if (code === 0x28 /* ( */) {
+      const [value, end] = literalString(source, index)
+      index = end
+      strings[stringCount++] = value
+    } else if ((code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2b || code === 0x2e) {
+      // A number, read digit by digit: making a string of each costs more than all the rest.
+      let sign = 1
+      if (code === 0x2d || code === 0x2b) {
+        if (code === 0x2d) sign = -1
+        index++
+      }
+      let value = 0
+      let scale = 0
+      while (index < length) {
+        const next = source[index] ?? 0
+        if (next >= 0x30 && next <= 0x39) {
+          if (scale === 0) value = value * 10 + (next - 0x30)
+          else {
+            value += (next - 0x30) / scale
+            scale *= 10
+          }
+        } else if (next === 0x2e && scale === 0) {
+          scale = 10
+        } else {
+          break
+        }
+        index++
+      }
+      numbers[numberCount++] = sign * value
+    } else {
+      const begin = index
+      while (index < length && byteClass[source[index] ?? 0] === 0) index++
+      if (index === begin) index++
+      // Operators of one or two bytes, by their bytes; the longer ones (marked content, BI's ID) change nothing here.
+      const size = index - begin
+      const operator = size === 1 ? (source[begin] ?? 0) : size === 2 ? (source[begin] ?? 0) * 256 + (source[begin + 1] ?? 0) : -1
+      switch (operator) {
+        case 0x71 /* q */:
+          stack.push(ctm)
+          break
+        case 0x51 /* Q */:
+          ctm = stack.pop() ?? ctm
+          break
+        case 0x636d /* cm */:
+          ctm = multiply(six(), ctm)
+          break
+        case 0x4254 /* BT */:
+          textMatrix = identity
+          lineMatrix = identity
+          break
+        case 0x5466 /* Tf */: {
+          if (!fontsByName.has(name)) {
+            const reference = fontResources?.get(PDFName.of(name))
+            fontsByName.set(name, reference ? fonts.get(reference) : undefined)
+          }
+          font = fontsByName.get(name)
+          break
+        }
+        case 0x544c /* TL */:
+          leading = last(1)
+          break
+        case 0x5464 /* Td */:
+          moveText(last(2), last(1))
+          break
+        case 0x5444 /* TD */:
+          leading = -last(1)
+          moveText(last(2), last(1))
+          break
+        case 0x546d /* Tm */:
+          lineMatrix = six()
+          textMatrix = lineMatrix
+          break
+        case 0x542a /* T* */:
+          moveText(0, -leading)
+          break
+        case 0x546a /* Tj */:
+        case 0x544a /* TJ */:
+          // TJ's numbers (kerning) are left out.
+          showStrings()
+          break
+        case 0x27 /* ' */:
+        case 0x22 /* " */:
+          moveText(0, -leading)
+          showStrings()
+          break
+        case 0x446f /* Do */:
+          runForm(name)
+          break
+        case 0x4249 /* BI */: {
+          // An inline image: its data runs to EI.
+          const end = Buffer.from(source.buffer, source.byteOffset, source.byteLength).indexOf('EI', index)
+          index = end === -1 ? length : end + 2
+          break
+        }
+      }
+      numberCount = 0
+      stringCount = 0
+    }
+  }
+}
+
+function latin1(source: Uint8Array, begin: number, end: number): string {
+  return end - begin === 1 ? String.fromCharCode(source[begin] ?? 0) : Buffer.from(source.buffer, source.byteOffset + begin, end - begin).toString('latin1')
+}
+
+/** A stream's decoded bytes. Flate through zlib: pdf-lib's inflate is JavaScript. */
+function streamBytes(object: PDFObject): Uint8Array {
+  // A stream pdf-lib made itself (a page added, not yet saved) still holds its operators.
+  if (object instanceof PDFFlateStream) return object.getUnencodedContents()
+  if (!(object instanceof PDFRawStream)) return new Uint8Array()
+  const filter = object.dict.lookup(PDFName.of('Filter'))
+  return filter instanceof PDFName && filter.asString() === '/FlateDecode' && !object.dict.has(PDFName.of('DecodeParms'))
+    ? inflateSync(object.contents)
+    : decodePDFRawStream(object).decode()
+}
+
+function skipDictionary(source: Uint8Array, start: number): number {
+  let depth = 0
+  let index = start
+  while (index < source.length) {
+    if (source[index] === 0x3c && source[index + 1] === 0x3c) {
+      depth++
+      index += 2
+    } else if (source[index] === 0x3e && source[index + 1] === 0x3e) {
+      depth--
+      index += 2
+      if (depth === 0) return index
+    } else if (source[index] === 0x28) {
+      index = literalString(source, index)[1]
+    } else {
+      index++
+    }
+  }
+  return index
+}
+
+const escapes: Record<string, string> = {n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\'}
+
+/** A literal string `( … )` from `start`: its bytes (one character each) and the index after it. */
+function literalString(bytes: Uint8Array, start: number): [string, number] {
+  const source = latin1(bytes, start, Math.min(bytes.length, start + 65536))
+  let depth = 0
+  let value = ''
+  let index = 0
+  while (index < source.length) {
+    const character = source[index] ?? ''
+    if (character === '\\') {
+      const next = source[index + 1] ?? ''
+      if (/[0-7]/.test(next)) {
+        const octal = /^[0-7]{1,3}/.exec(source.slice(index + 1, index + 4))?.[0] ?? '0'
+        value += String.fromCharCode(Number.parseInt(octal, 8) & 0xff)
+        index += 1 + octal.length
+      } else {
+        if (next !== '\n' && next !== '\r') value += escapes[next] ?? next
+        index += 2
+      }
+      continue
+    }
+    if (character === '(') {
+      if (depth > 0) value += character
+      depth++
+    } else if (character === ')') {
+      depth--
+      if (depth === 0) return [value, start + index + 1]
+      value += character
+    } else {
+      value += character
+    }
+    index++
+  }
+  return [value, start + index]
+}
+
+/** A font's codes to text: its ToUnicode map, codes of its width (2 bytes for Type 0 fonts). */
+interface Font {
+  decode(bytes: string): string
+}
+
+class FontCache {
+  readonly #document: PDFDocument
+  readonly #fonts = new Map<string, Font>()
+
+  constructor(document: PDFDocument) {
+    this.#document = document
+  }
+
+  get(reference: PDFObject): Font | undefined {
+    const key = reference instanceof PDFRef ? reference.toString() : undefined
+    const cached = key ? this.#fonts.get(key) : undefined
+    if (cached) return cached
+    const dict = this.#document.context.lookup(reference)
+    if (!(dict instanceof PDFDict)) return undefined
+    const font = readFont(dict)
+    if (key) this.#fonts.set(key, font)
+    return font
+  }
+}
+
+function readFont(dict: PDFDict): Font {
+  const type0 = dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() === '/Type0'
+  const toUnicodeObject = dict.lookup(PDFName.of('ToUnicode'))
+  const toUnicode = toUnicodeObject instanceof PDFRawStream ? toUnicodeObject : undefined
+  const map = toUnicode ? parseToUnicode(Buffer.from(streamBytes(toUnicode)).toString('latin1')) : undefined
+  const width = map?.codeBytes ?? (type0 ? 2 : 1)
+  return {
+    decode(bytes) {
+      let text = ''
+      for (let index = 0; index + width <= bytes.length; index += width) {
+        let code = 0
+        for (let byte = 0; byte < width; byte++) code = code * 256 + bytes.charCodeAt(index + byte)
+        const mapped = map?.codes.get(code)
+        // Without a map, a simple font's byte is read as Latin-1 (what its standard encodings mostly agree on).
+        text += mapped ?? (map || type0 ? '\uFFFD' : String.fromCharCode(code))
+      }
+      return text
+    }
+  }
+}
+
+/** A ToUnicode CMap (bfchar and bfrange entries): code → text, and the code width its codespace gives. */
+export function parseToUnicode(cmap: string): {codes: Map<number, string>; codeBytes: number} {
+  const codes = new Map<number, string>()
+  const space = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(cmap)
+  const codeBytes = space ? Math.max(1, Math.ceil((space[1] ?? '').length / 2)) : 2
+  const utf16 = (hex: string): string => {
+    let text = ''
+    for (let index = 0; index + 4 <= hex.length; index += 4) text += String.fromCharCode(Number.parseInt(hex.slice(index, index + 4), 16))
+    return text
+  }
+  for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) {
+      codes.set(Number.parseInt(entry[1] ?? '0', 16), utf16(entry[2] ?? ''))
+    }
+  }
+  for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]*)>|\[([^\]]*)\])/g)) {
+      const low = Number.parseInt(entry[1] ?? '0', 16)
+      const high = Number.parseInt(entry[2] ?? '0', 16)
+      if (entry[3] !== undefined) {
+        // The last UTF-16 unit counts up along the range.
+        const base = entry[3]
+        const last = Number.parseInt(base.slice(-4) || '0', 16)
+        for (let code = low; code <= high && code - low < 0x10000; code++) {
+          codes.set(code, utf16(base.slice(0, -4)) + String.fromCharCode(last + code - low))
+        }
+      } else {
+        const targets = [...(entry[4] ?? '').matchAll(/<([0-9A-Fa-f]*)>/g)].map((target) => utf16(target[1] ?? ''))
+        targets.forEach((target, offset) => codes.set(low + offset, target))
+      }
+    }
+  }
+  return {codes, codeBytes}
+}
