@@ -296,9 +296,9 @@ async function buildDocumentOutputs(
       const {checkPdf} = await import('./check/index.js')
       pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, {parsed: pdf.document, ...(bodyText ? {bodyText} : {})}))
     }
-  } else if (wantDocx) {
-    finishDocx(undefined)
   }
+  // Without a PDF (or one that gave no numbers), the 目录's field is left for Word to update.
+  if (wantDocx && !docx) finishDocx(undefined)
   if (docx) {
     // The worker checked the Word copy (when asked); its time is the time it worked, not its wait for the numbers.
     const {bytes, findings: docxFindings, milliseconds} = await docx
