@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {existsSync, rmSync} from 'node:fs'
 import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -137,19 +137,31 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'paiban-chromium-'))
   const child = spawn(executablePath, [...chromiumFlags, ...automationFlags, `--user-data-dir=${userDataDir}`, 'about:blank'], {
     // fd 3: our messages to the browser, fd 4: its messages to us (--remote-debugging-pipe).
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe']
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    // Its own process group, so that closing ends every Chromium process at once (as Puppeteer does).
+    detached: true
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   // Should Node end without close() (an uncaught error), the browser ends with it.
   const killNow = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    if (child.pid === undefined) return
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // The group is gone already.
+    }
   }
-  process.once('exit', killNow)
+  const killOnExit = (): void => {
+    killNow()
+    rmSync(userDataDir, {recursive: true, force: true, maxRetries: 5})
+  }
+  process.once('exit', killOnExit)
   const kill = async (): Promise<void> => {
-    process.off('exit', killNow)
+    process.off('exit', killOnExit)
     killNow()
     await exited
-    await rm(userDataDir, {recursive: true, force: true})
+    // A helper process may finish a last write as it dies: retry, and never fail a build over a temporary folder.
+    await rm(userDataDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 20}).catch(() => undefined)
   }
   // Chromium's own messages, kept for the error if it does not start.
   let stderr = ''
@@ -161,7 +173,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       child.once('error', reject)
       void exited.then(() => reject(new Error(`it exited (${child.exitCode ?? child.signalCode})`)))
     })
-    const timeout = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    const timeout = setTimeout(killNow, 60_000)
     const browser = await Promise.race([puppeteer.connect({transport, defaultViewport: null}), failed]).finally(() => clearTimeout(timeout))
     failed.catch(() => undefined)
     const [blank] = await browser.pages()
