@@ -1,24 +1,9 @@
 import {execFile} from 'node:child_process'
 import os from 'node:os'
 import type {PDFDocument, PDFPage} from 'pdf-lib'
-import {readContentText} from './pdf-content-text.js'
+import {readContentText, type PdfLine, type PdfPageText} from '../pdf/text.js'
 
-/** One page of a PDF as a reader's text tool sees it: lines, top to bottom. */
-export interface PdfPageText {
-  /** 1-based physical page number. */
-  number: number
-  /** Page height in points. */
-  height: number
-  lines: PdfLine[]
-}
-
-export interface PdfLine {
-  text: string
-  /** Left edge of the line, in points. */
-  x: number
-  /** Bottom of the line, in points from the page's bottom edge. */
-  y: number
-}
+export type {PdfLine, PdfPageText} from '../pdf/text.js'
 
 export interface PdfTextRange {
   /** The PDF's page count, when known: a long book is then read in slices at once. */
@@ -29,7 +14,7 @@ export interface PdfTextRange {
 
 /**
  * The text of every page (or of the first `last`), as the preflight reads it:
- * from the content streams of the parsed PDF (pdf-content-text.ts), in a
+ * from the content streams of the parsed PDF (src/pdf/text.ts), in a
  * tenth of poppler's time. `PAIBAN_PDF_TEXT=poppler` or `pdfjs` reads the
  * bytes with those instead, to compare.
  */

@@ -1,4 +1,5 @@
 import {numbers, parseContent, pdfNumber} from './content-stream.js'
+import {identity, multiply, type Matrix} from '../pdf/matrix.js'
 import type {Rect} from './geometry.js'
 
 /**
@@ -10,25 +11,9 @@ import type {Rect} from './geometry.js'
  * Only solid fills in a device colour are extended; images are not.
  */
 
-type Matrix = [number, number, number, number, number, number]
-
 interface Fill {
   rect: Rect
   color: string
-}
-
-const identity: Matrix = [1, 0, 0, 1, 0, 0]
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  // m then n (PDF's row-vector convention: [x y 1] × m × n)
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5]
-  ]
 }
 
 /** Solid, non-white fills of axis-aligned rectangles (`re`, or four lines), in page space. */

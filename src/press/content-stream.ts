@@ -1,4 +1,5 @@
-import {PDFContentStream, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFDocument, type PDFPage} from 'pdf-lib'
+import {PDFName, PDFStream, type PDFDocument, type PDFPage} from 'pdf-lib'
+import {latin1Text, pageContentBytes, streamBytes} from '../pdf/text.js'
 
 /**
  * A small reader for PDF content streams (ISO 32000-1 §7.8.2): enough to
@@ -189,21 +190,12 @@ export function numbers(operation: Operation): number[] | undefined {
 
 /** A stream's decoded bytes as a Latin-1 string. */
 export function decodeStream(stream: PDFStream): string {
-  if (stream instanceof PDFRawStream) return latin1(decodePDFRawStream(stream).decode())
-  if (stream instanceof PDFContentStream) return latin1(stream.getUnencodedContents())
-  return latin1(stream.getContents())
+  return latin1Text(streamBytes(stream))
 }
 
 /** A page's content streams, joined (a token never spans two of them, but an operation may). */
 export function pageContent(page: PDFPage): string {
-  const contents = page.node.normalizedEntries().Contents
-  if (!contents) return ''
-  const parts: string[] = []
-  for (let index = 0; index < contents.size(); index++) {
-    const stream = contents.lookupMaybe(index, PDFStream)
-    if (stream) parts.push(decodeStream(stream))
-  }
-  return parts.join('\n')
+  return latin1Text(pageContentBytes(page))
 }
 
 /** Replace a page's content by one Flate stream. */
@@ -212,13 +204,7 @@ export function setPageContent(document: PDFDocument, page: PDFPage, content: st
   page.node.set(PDFName.of('Contents'), document.context.register(stream))
 }
 
-export function latin1(bytes: Uint8Array): string {
-  let text = ''
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    text += String.fromCharCode(...bytes.subarray(index, index + 0x8000))
-  }
-  return text
-}
+export {latin1Text as latin1} from '../pdf/text.js'
 
 export function bytesOf(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length)

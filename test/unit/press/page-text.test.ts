@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {expandToUnicode, parseToUnicode} from '../../../src/press/page-text.js'
+import {parseToUnicode} from '../../../src/pdf/text.js'
+import {expandToUnicode} from '../../../src/press/page-text.js'
 
 // A ToUnicode map as Chromium writes it (from the booklet's PDF).
 const chromium = `/CIDInit /ProcSet findresource begin

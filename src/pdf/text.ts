@@ -2,17 +2,36 @@ import {inflateSync} from 'node:zlib'
 import {
   decodePDFRawStream,
   PDFArray,
+  PDFContentStream,
   PDFDict,
   PDFFlateStream,
   PDFName,
   PDFNumber,
   PDFRawStream,
   PDFRef,
+  PDFStream,
   type PDFDocument,
   type PDFObject,
   type PDFPage
 } from 'pdf-lib'
-import type {PdfLine, PdfPageText} from './pdf-text.js'
+import {identity, multiply, type Matrix} from './matrix.js'
+
+/** One page of a PDF as a reader's text tool sees it: lines, top to bottom. */
+export interface PdfPageText {
+  /** 1-based physical page number. */
+  number: number
+  /** Page height in points. */
+  height: number
+  lines: PdfLine[]
+}
+
+export interface PdfLine {
+  text: string
+  /** Left edge of the line, in points. */
+  x: number
+  /** Bottom of the line (poppler, pdf.js) or its baseline (the content reader), in points from the page's bottom edge. */
+  y: number
+}
 
 /**
  * The text of a PDF's pages read from their content streams, through each
@@ -29,22 +48,6 @@ export function readContentText(document: PDFDocument, range: {last?: number; pa
   return pages.map((page, index) => ({number: index + 1, height: page.getHeight(), lines: pageLines(page, document, fonts)}))
 }
 
-type Matrix = [number, number, number, number, number, number]
-
-const identity: Matrix = [1, 0, 0, 1, 0, 0]
-
-/** a × b, PDF's row-vector convention (a is applied first). */
-function multiply(a: Matrix, b: Matrix): Matrix {
-  return [
-    a[0] * b[0] + a[1] * b[2],
-    a[0] * b[1] + a[1] * b[3],
-    a[2] * b[0] + a[3] * b[2],
-    a[2] * b[1] + a[3] * b[3],
-    a[4] * b[0] + a[5] * b[2] + b[4],
-    a[4] * b[1] + a[5] * b[3] + b[5]
-  ]
-}
-
 interface Collector {
   lines: PdfLine[]
   current: {text: string; x: number; y: number} | undefined
@@ -52,15 +55,24 @@ interface Collector {
 
 function pageLines(page: PDFPage, document: PDFDocument, fonts: FontCache): PdfLine[] {
   const collector: Collector = {lines: [], current: undefined}
-  const contents = page.node.Contents()
-  const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => document.context.lookup(ref)) : [contents]
-  // A page's content may be split anywhere between streams: read them as one.
-  const parts = streams.map((stream) => (stream ? streamBytes(stream) : new Uint8Array()))
-  const source = parts.length === 1 ? (parts[0] ?? new Uint8Array()) : Buffer.concat(parts.flatMap((part) => [part, Buffer.from('\n')]))
-  runContent(source, page.node.Resources(), identity, document, fonts, collector, 0)
+  runContent(pageContentBytes(page), page.node.Resources(), identity, document, fonts, collector, 0)
   endLine(collector)
   return collector.lines
 }
+
+/** A page's content streams as one (a token never spans two of them, but an operation may). */
+export function pageContentBytes(page: PDFPage): Uint8Array {
+  const contents = page.node.normalizedEntries().Contents
+  const streams: Uint8Array[] = []
+  for (let index = 0; index < (contents?.size() ?? 0); index++) {
+    const stream = contents?.lookupMaybe(index, PDFStream)
+    if (stream) streams.push(streamBytes(stream))
+  }
+  if (streams.length === 1) return streams[0] ?? new Uint8Array()
+  return Buffer.concat(streams.flatMap((stream, index) => (index === 0 ? [stream] : [newline, stream])))
+}
+
+const newline = new Uint8Array([0x0a])
 
 function endLine(collector: Collector): void {
   const line = collector.current
@@ -133,7 +145,7 @@ function runContent(source: Uint8Array, resources: PDFDict | undefined, start: M
   }
   const runForm = (formName: string): void => {
     const object = xObjects ? xObjects.lookup(PDFName.of(formName)) : undefined
-    if (!(object instanceof PDFRawStream) || depth >= 8 || object.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() !== '/Form') return
+    if (!(object instanceof PDFStream) || depth >= 8 || object.dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() !== '/Form') return
     const matrix = object.dict.lookupMaybe(PDFName.of('Matrix'), PDFArray)
     const formMatrix = matrix ? (matrix.asArray().map((entry) => (entry instanceof PDFNumber ? entry.asNumber() : 0)) as Matrix) : identity
     const formResources = object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources
@@ -277,18 +289,32 @@ function runContent(source: Uint8Array, resources: PDFDict | undefined, start: M
 }
 
 function latin1(source: Uint8Array, begin: number, end: number): string {
-  return end - begin === 1 ? String.fromCharCode(source[begin] ?? 0) : Buffer.from(source.buffer, source.byteOffset + begin, end - begin).toString('latin1')
+  return end - begin === 1 ? String.fromCharCode(source[begin] ?? 0) : latin1Text(source.subarray(begin, end))
 }
 
-/** A stream's decoded bytes. Flate through zlib: pdf-lib's inflate is JavaScript. */
-function streamBytes(object: PDFObject): Uint8Array {
+/**
+ * A stream's decoded bytes. Flate through zlib (pdf-lib's inflate is
+ * JavaScript, several times slower), falling back to pdf-lib's decoders for
+ * other filters and for data zlib finds damaged.
+ */
+export function streamBytes(stream: PDFStream): Uint8Array {
   // A stream pdf-lib made itself (a page added, not yet saved) still holds its operators.
-  if (object instanceof PDFFlateStream) return object.getUnencodedContents()
-  if (!(object instanceof PDFRawStream)) return new Uint8Array()
-  const filter = object.dict.lookup(PDFName.of('Filter'))
-  return filter instanceof PDFName && filter.asString() === '/FlateDecode' && !object.dict.has(PDFName.of('DecodeParms'))
-    ? inflateSync(object.contents)
-    : decodePDFRawStream(object).decode()
+  if (stream instanceof PDFContentStream || stream instanceof PDFFlateStream) return stream.getUnencodedContents()
+  if (!(stream instanceof PDFRawStream)) return stream.getContents()
+  const filter = stream.dict.lookup(PDFName.of('Filter'))
+  if (filter instanceof PDFName && filter.asString() === '/FlateDecode' && !stream.dict.has(PDFName.of('DecodeParms'))) {
+    try {
+      return inflateSync(stream.contents)
+    } catch {
+      // pdf-lib's inflate reads what it can of a damaged stream.
+    }
+  }
+  return decodePDFRawStream(stream).decode()
+}
+
+/** Bytes as a string of one character each. */
+export function latin1Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }
 
 function skipDictionary(source: Uint8Array, start: number): number {
@@ -375,56 +401,59 @@ class FontCache {
 
 function readFont(dict: PDFDict): Font {
   const type0 = dict.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() === '/Type0'
-  const toUnicodeObject = dict.lookup(PDFName.of('ToUnicode'))
-  const toUnicode = toUnicodeObject instanceof PDFRawStream ? toUnicodeObject : undefined
-  const map = toUnicode ? parseToUnicode(Buffer.from(streamBytes(toUnicode)).toString('latin1')) : undefined
-  const width = map?.codeBytes ?? (type0 ? 2 : 1)
+  const toUnicode = dict.lookup(PDFName.of('ToUnicode'))
+  const cmap = toUnicode instanceof PDFStream ? latin1Text(streamBytes(toUnicode)) : undefined
+  const map = cmap === undefined ? new Map<number, string>() : parseToUnicode(cmap)
+  const width = (cmap === undefined ? undefined : codeWidth(cmap)) ?? (type0 ? 2 : 1)
   return {
     decode(bytes) {
       let text = ''
       for (let index = 0; index + width <= bytes.length; index += width) {
         let code = 0
         for (let byte = 0; byte < width; byte++) code = code * 256 + bytes.charCodeAt(index + byte)
-        const mapped = map?.codes.get(code)
-        // Without a map, a simple font's byte is read as Latin-1 (what its standard encodings mostly agree on).
-        text += mapped ?? (map || type0 ? '\uFFFD' : String.fromCharCode(code))
+        // A code without a mapping is marked in a Type 0 font; a simple font's byte is read as Latin-1.
+        text += map.get(code) ?? (width === 1 ? String.fromCharCode(code) : '\uFFFD')
       }
       return text
     }
   }
 }
 
-/** A ToUnicode CMap (bfchar and bfrange entries): code → text, and the code width its codespace gives. */
-export function parseToUnicode(cmap: string): {codes: Map<number, string>; codeBytes: number} {
-  const codes = new Map<number, string>()
+/** Bytes per character code, from a CMap's codespace; undefined when it names none. */
+export function codeWidth(cmap: string): number | undefined {
   const space = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(cmap)
-  const codeBytes = space ? Math.max(1, Math.ceil((space[1] ?? '').length / 2)) : 2
+  return space ? Math.max(1, Math.ceil((space[1] ?? '').length / 2)) : undefined
+}
+
+/** A ToUnicode CMap: bfchar and bfrange (both forms), destinations in UTF-16BE. */
+export function parseToUnicode(cmap: string): Map<number, string> {
+  const map = new Map<number, string>()
   const utf16 = (hex: string): string => {
-    let text = ''
-    for (let index = 0; index + 4 <= hex.length; index += 4) text += String.fromCharCode(Number.parseInt(hex.slice(index, index + 4), 16))
-    return text
+    const units: number[] = []
+    for (let index = 0; index + 4 <= hex.length; index += 4) units.push(Number.parseInt(hex.slice(index, index + 4), 16))
+    if (hex.length === 2) units.push(Number.parseInt(hex, 16))
+    return String.fromCharCode(...units)
   }
-  for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) {
-      codes.set(Number.parseInt(entry[1] ?? '0', 16), utf16(entry[2] ?? ''))
+  for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, destination] of (body ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) {
+      map.set(Number.parseInt(code ?? '0', 16), utf16(destination ?? ''))
     }
   }
-  for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]*)>|\[([^\]]*)\])/g)) {
-      const low = Number.parseInt(entry[1] ?? '0', 16)
-      const high = Number.parseInt(entry[2] ?? '0', 16)
-      if (entry[3] !== undefined) {
-        // The last UTF-16 unit counts up along the range.
-        const base = entry[3]
-        const last = Number.parseInt(base.slice(-4) || '0', 16)
-        for (let code = low; code <= high && code - low < 0x10000; code++) {
-          codes.set(code, utf16(base.slice(0, -4)) + String.fromCharCode(last + code - low))
+  for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, low, high, destination, list] of (body ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+      const first = Number.parseInt(low ?? '0', 16)
+      const last = Number.parseInt(high ?? '0', 16)
+      if (list !== undefined) {
+        const targets = [...list.matchAll(/<([0-9A-Fa-f]*)>/g)].map((match) => utf16(match[1] ?? ''))
+        targets.forEach((target, offset) => map.set(first + offset, target))
+      } else if (destination !== undefined) {
+        const base = utf16(destination)
+        // The last UTF-16 unit counts up through the range (at most 65,536 codes: a wider range is not a font's).
+        for (let code = first; code <= last && code - first < 0x10000; code++) {
+          map.set(code, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + (code - first)))
         }
-      } else {
-        const targets = [...(entry[4] ?? '').matchAll(/<([0-9A-Fa-f]*)>/g)].map((target) => utf16(target[1] ?? ''))
-        targets.forEach((target, offset) => codes.set(low + offset, target))
       }
     }
   }
-  return {codes, codeBytes}
+  return map
 }

@@ -1,10 +1,10 @@
 import {PDFDocument, StandardFonts} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
-import {parseToUnicode, readContentText} from '../../../src/check/pdf-content-text.js'
+import {codeWidth, parseToUnicode, readContentText} from '../../../src/pdf/text.js'
 
 describe('parseToUnicode', () => {
   it('reads single codes, ranges that count up and ranges given as lists', () => {
-    const {codes, codeBytes} = parseToUnicode(`
+    const cmap = `
       1 begincodespacerange <0000> <FFFF> endcodespacerange
       2 beginbfchar
       <0001> <0020>
@@ -13,19 +13,20 @@ describe('parseToUnicode', () => {
       2 beginbfrange
       <0012> <0014> <0031>
       <0020> <0021> [<4E2D> <6587>]
-      endbfrange`)
-    expect(codeBytes).toBe(2)
+      endbfrange`
+    const codes = parseToUnicode(cmap)
+    expect(codeWidth(cmap)).toBe(2)
     expect([1, 0xc4, 0x12, 0x13, 0x14, 0x20, 0x21].map((code) => codes.get(code))).toEqual([' ', '—', '1', '2', '3', '中', '文'])
   })
 
   it('maps a code to several characters (a ligature, a character beyond the BMP)', () => {
-    const {codes} = parseToUnicode('beginbfchar <0005> <00660069> <0006> <D840DC00> endbfchar')
+    const codes = parseToUnicode('beginbfchar <0005> <00660069> <0006> <D840DC00> endbfchar')
     expect(codes.get(5)).toBe('fi')
     expect(codes.get(6)).toBe('𠀀')
   })
 
   it('takes the code width from the codespace', () => {
-    expect(parseToUnicode('begincodespacerange <00> <FF> endcodespacerange').codeBytes).toBe(1)
+    expect(codeWidth('begincodespacerange <00> <FF> endcodespacerange')).toBe(1)
   })
 })
 
