@@ -4,7 +4,6 @@ import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
-import type {Browser} from 'puppeteer'
 import {readCache, writeCache} from './build-cache.js'
 import {readManifest, writeManifest, type ManifestDocument, type ManifestOutput} from './build-manifest.js'
 import type {CheckFinding} from './check/index.js'
@@ -25,7 +24,7 @@ import {resolveTemplate, type ResolvedTemplate} from './template/resolve.js'
 import {version} from './version.js'
 import type {PressOptions, PressOptionsInput} from './press/options.js'
 import type {BrowserSession} from './write/pdf/browser.js'
-import type {DocxJob, DocxResult} from './write/docx/job.js'
+import type {DocxResult} from './write/docx/job.js'
 
 export const outputFormats = ['pdf', 'docx', 'html'] as const
 export type OutputFormat = (typeof outputFormats)[number]
@@ -103,10 +102,10 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
 
   const [cache, manifest] = await Promise.all([readCache(outDir), readManifest(outDir)])
   let session: Promise<BrowserSession> | undefined
-  const browser = async (): Promise<Browser> => {
-    if (options.browser) return options.browser.browser
+  const browser = async (): Promise<BrowserSession> => {
+    if (options.browser) return options.browser
     session ??= import('./write/pdf/browser.js').then(({launchBrowser}) => launchBrowser())
-    return (await session).browser
+    return session
   }
   const settings: DocumentSettings = {
     projectRoot,
@@ -169,7 +168,7 @@ interface DocumentSettings {
   /** Templates by folder, with their content hash: loaded once per build, however many documents use them. */
   templates: Map<string, Promise<{template: ResolvedTemplate; hash: string}>>
   emit: (event: BuildEvent) => void
-  browser: () => Promise<Browser>
+  browser: () => Promise<BrowserSession>
 }
 
 /** Times each phase and reports it. */
@@ -182,17 +181,21 @@ function phaseTimer(input: string, emit: DocumentSettings['emit']) {
   }
 }
 
-/** One document. If it fails, a Word job still running is stopped (its worker would wait for the 目录's numbers). */
+/**
+ * One document. If it fails, a Word job still running is stopped (its worker
+ * would wait for the 目录's numbers) and its print site closed (the browser
+ * may be waiting for its page).
+ */
 async function buildDocument(
   input: string,
   settings: DocumentSettings,
   isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>
 ): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
-  const docxJobs: DocxJob[] = []
+  const stopOnFailure: Array<() => void> = []
   try {
-    return await buildDocumentOutputs(input, settings, isFresh, docxJobs)
+    return await buildDocumentOutputs(input, settings, isFresh, stopOnFailure)
   } catch (error) {
-    for (const job of docxJobs) job.cancel()
+    for (const stop of stopOnFailure) stop()
     throw error
   }
 }
@@ -201,7 +204,7 @@ async function buildDocumentOutputs(
   input: string,
   settings: DocumentSettings,
   isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>,
-  docxJobs: DocxJob[]
+  stopOnFailure: Array<() => void>
 ): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
   const started = performance.now()
   const phase = phaseTimer(input, settings.emit)
@@ -236,12 +239,19 @@ async function buildDocumentOutputs(
   }
   for (const message of template.warnings) settings.emit({type: 'warning', input, message})
   // Something to build: Chromium starts now, and boots while the text is parsed and the HTML made.
-  const browser = settings.formats.includes('pdf') ? settings.browser() : undefined
-  browser?.catch(() => undefined)
+  // The document takes its print site at once: the first one's page is the one the browser opens with.
+  const printing = settings.formats.includes('pdf')
+    ? settings.browser().then((session) => {
+        const site = session.site()
+        stopOnFailure.push(() => site.close())
+        return {session, site}
+      })
+    : undefined
+  printing?.catch(() => undefined)
   // So does the Word copy's worker (write/docx/job.ts): it loads its code while the text is parsed.
   const wantDocx = settings.formats.includes('docx')
   const docxJob = wantDocx ? (await import('./write/docx/job.js')).startDocx({check: settings.check}) : undefined
-  if (docxJob) docxJobs.push(docxJob)
+  if (docxJob) stopOnFailure.push(() => docxJob.cancel())
   const markdown = await markdownOf(text, input)
   const {parseDocument} = await import('./model/parse.js')
   const document = await phase('model', () => parseDocument(markdown, relative))
@@ -274,10 +284,12 @@ async function buildDocumentOutputs(
   }
   let pdfCheck: Promise<CheckFinding[]> | undefined
   let bodyText: Promise<PdfPageText[]> | undefined
-  if (browser) {
+  if (printing) {
     const {writePdf} = await import('./write/pdf/index.js')
-    const pdf = await phase('pdf', async () =>
-      writePdf(context, html, await browser, {
+    const pdf = await phase('pdf', async () => {
+      const {session, site} = await printing
+      return writePdf(context, html, session, {
+        site,
         producer: `paiban ${version}`,
         onBodyPrinted: (body) => {
           if (wantDocx) finishDocx(body.headingPages)
@@ -290,7 +302,7 @@ async function buildDocumentOutputs(
           bodyText?.catch(() => undefined)
         }
       })
-    )
+    })
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
     if (settings.check) {
       const {checkPdf} = await import('./check/index.js')

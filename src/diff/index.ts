@@ -97,7 +97,7 @@ export async function buildRedline(options: RedlineOptions): Promise<RedlineResu
       } else {
         const {launchBrowser} = await import('../write/pdf/browser.js')
         browser ??= await launchBrowser()
-        const pdf = await redlinePdf(context, redlineHtml(context, name), browser.browser, `paiban ${version}`)
+        const pdf = await redlinePdf(context, redlineHtml(context, name), browser, `paiban ${version}`)
         await writeAtomic(file, pdf.bytes)
         result.outputs.push({format: 'pdf', file, pages: pdf.pages})
       }

@@ -1,7 +1,7 @@
-import type {Browser} from 'puppeteer'
 import type {BuildContext} from '../context.js'
 import {writeHtml, type HtmlOutput} from '../write/html/index.js'
 import {missingGlyphError} from '../write/html/missing-glyphs.js'
+import type {BrowserSession} from '../write/pdf/browser.js'
 import {writePdf} from '../write/pdf/index.js'
 
 /**
@@ -18,7 +18,7 @@ export function redlineHtml(context: BuildContext, name: string): HtmlOutput {
 }
 
 
-export async function redlinePdf(context: BuildContext, html: HtmlOutput, browser: Browser, producer: string): Promise<{bytes: Uint8Array; pages: number}> {
-  const pdf = await writePdf(context, html, browser, {producer})
+export async function redlinePdf(context: BuildContext, html: HtmlOutput, session: BrowserSession, producer: string): Promise<{bytes: Uint8Array; pages: number}> {
+  const pdf = await writePdf(context, html, session, {producer})
   return {bytes: pdf.bytes, pages: pdf.pageCount}
 }

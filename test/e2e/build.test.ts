@@ -164,7 +164,7 @@ describe('the preflight', () => {
     }
     const html = writeHtml(context, {name: 'x'})
     let body: Uint8Array = new Uint8Array()
-    const pdf = await writePdf(context, html, session.browser, {
+    const pdf = await writePdf(context, html, session, {
       producer: 'test',
       onBodyPrinted: (printed) => {
         body = printed.bytes
@@ -245,7 +245,9 @@ describe('the preflight', () => {
     const {PDFDocument} = await import('pdf-lib')
     const shifted = new Map([...headingPages].map(([id, page]) => [id, page + 1]))
     const resources = {documents: new Map([['/front.html', html.printFront(shifted)]]), fonts: html.printFonts, sourceDirectory: context.sourceDirectory, allowedRoots: ['/']}
-    const front = await printPage(session.browser, resources, '/front.html', {outline: false, fileName: 'x'})
+    const site = session.site()
+    site.serve(resources)
+    const front = await printPage(session, site, '/front.html', {outline: false, fileName: 'x'}).finally(() => site.close())
     const {assemblePdf} = await import('../../src/write/pdf/assemble.js')
     const pdf = (
       await assemblePdf({

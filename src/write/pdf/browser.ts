@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
 import type {Browser, ConnectionTransport, Page} from 'puppeteer'
 import {PaibanError} from '../../errors.js'
+import {startPrintServer, type PrintSite} from './serve.js'
 
 /**
  * Flags for headless Chromium on a closed network: without the
@@ -109,39 +110,53 @@ export async function findChromium(): Promise<string> {
   })
 }
 
-/** The tab each browser starts with, until a print takes it. */
-const startingTabs = new WeakMap<Browser, Page>()
-
-/** A tab to print in: the browser's starting tab the first time (opening one costs a tenth of a second), then new ones. */
-export async function openTab(browser: Browser): Promise<Page> {
-  const blank = startingTabs.get(browser)
-  if (!blank) return browser.newPage()
-  startingTabs.delete(browser)
-  return blank
-}
-
-/** A browser with its own throw-away profile; close() ends both. */
+/** A browser with its own throw-away profile and its print server; close() ends all three. */
 export interface BrowserSession {
-  browser: Browser
+  /** A site for one document's pages. The first one's `/body.html` is the page the browser opened with. */
+  site(): PrintSite
+  /** A tab with this page loaded (and its `load` event past). */
+  open(url: string): Promise<Page>
   close(): Promise<void>
 }
 
 /**
- * Start Chromium, then load Puppeteer and connect to it over a pipe: the
- * browser boots on one core while Node loads Puppeteer on the other, where
- * `puppeteer.launch` would load first and start the browser after.
+ * Start the print server and Chromium, the browser already opening the
+ * first site's body page: it boots and asks for that page while Node makes
+ * the HTML (the server holds the request until the HTML is there). Puppeteer
+ * is loaded and connected over a pipe when the first tab is asked for.
  */
 export async function launchBrowser(): Promise<BrowserSession> {
   const executablePath = await findChromium()
+  const server = await startPrintServer()
+  const firstSite = server.site()
+  const startUrl = firstSite.url('/body.html')
   // A fresh profile per launch: a reused one makes Chromium wait on locks and old state.
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'paiban-chromium-'))
-  const child = spawn(executablePath, [...chromiumFlags, ...automationFlags, `--user-data-dir=${userDataDir}`, 'about:blank'], {
-    // fd 3: our messages to the browser, fd 4: its messages to us (--remote-debugging-pipe).
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-    // Its own process group, so that closing ends every Chromium process at once (as Puppeteer does).
-    detached: true
-  })
+  const child = spawn(
+    executablePath,
+    [
+      ...chromiumFlags,
+      ...automationFlags,
+      // Every request goes to the print server, loopback ones too; pages run no JavaScript of their own.
+      `--proxy-server=${server.proxy}`,
+      '--proxy-bypass-list=<-loopback>',
+      '--blink-settings=scriptEnabled=false',
+      `--user-data-dir=${userDataDir}`,
+      startUrl
+    ],
+    {
+      // fd 3: our messages to the browser, fd 4: its messages to us (--remote-debugging-pipe).
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so that closing ends every Chromium process at once (as Puppeteer does).
+      detached: true
+    }
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const failed = new Promise<never>((_resolve, reject) => {
+    child.once('error', reject)
+    void exited.then(() => reject(new Error(`it exited (${child.exitCode ?? child.signalCode})`)))
+  })
+  failed.catch(() => undefined)
   // Should Node end without close() (an uncaught error), the browser ends with it.
   const killNow = (): void => {
     if (child.pid === undefined) return
@@ -156,43 +171,81 @@ export async function launchBrowser(): Promise<BrowserSession> {
     rmSync(userDataDir, {recursive: true, force: true, maxRetries: 5})
   }
   process.once('exit', killOnExit)
-  const kill = async (): Promise<void> => {
-    process.off('exit', killOnExit)
-    killNow()
-    await exited
-    // A helper process may finish a last write as it dies: retry, and never fail a build over a temporary folder.
-    await rm(userDataDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 20}).catch(() => undefined)
-  }
   // Chromium's own messages, kept for the error if it does not start.
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)))
-  try {
-    const {default: puppeteer} = await import('puppeteer')
-    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable)
-    const failed = new Promise<never>((_resolve, reject) => {
-      child.once('error', reject)
-      void exited.then(() => reject(new Error(`it exited (${child.exitCode ?? child.signalCode})`)))
-    })
-    const timeout = setTimeout(killNow, 60_000)
-    const browser = await Promise.race([puppeteer.connect({transport, defaultViewport: null}), failed]).finally(() => clearTimeout(timeout))
-    failed.catch(() => undefined)
-    const [blank] = await browser.pages()
-    if (blank) startingTabs.set(browser, blank)
-    return {
-      browser,
-      // Nothing in the profile is worth a graceful shutdown: the outputs are written by then.
-      close: async () => {
-        await browser.disconnect().catch(() => undefined)
-        await kill()
+
+  let connecting: Promise<Browser> | undefined
+  const connect = (): Promise<Browser> => {
+    connecting ??= (async () => {
+      try {
+        // Only connecting is needed here, and Puppeteer's browser entry does that alone: it loads in
+        // about a third of the time of the whole package (its launcher, downloader and their modules).
+        // (Its declarations are the sources', not the package's rolled-up types.d.ts: the same API, typed as Puppeteer's.)
+        const {connect: connectOverPipe} = (await import('puppeteer-core/internal/puppeteer-core-browser.js')) as unknown as Pick<typeof import('puppeteer'), 'connect'>
+        const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable)
+        const timeout = setTimeout(killNow, 60_000)
+        return await Promise.race([connectOverPipe({transport, defaultViewport: null}), failed]).finally(() => clearTimeout(timeout))
+      } catch (error) {
+        const detail = stderr.trim().split('\n').filter(Boolean).at(-1)
+        throw new PaibanError('E_BROWSER', `Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}${detail ? ` — ${detail}` : ''}`, {
+          hint: 'Check that the browser runs: `chromium --headless --no-sandbox --dump-dom about:blank`.',
+          cause: error
+        })
       }
+    })()
+    return connecting
+  }
+
+  let startTabTaken = false
+  let sitesGiven = 0
+  return {
+    site: () => (sitesGiven++ === 0 ? firstSite : server.site()),
+    async open(url) {
+      const browser = await connect()
+      if (url === startUrl && !startTabTaken) {
+        startTabTaken = true
+        const [tab] = await browser.pages()
+        if (tab) {
+          await loaded(tab, url)
+          return tab
+        }
+      }
+      const tab = await browser.newPage()
+      try {
+        await tab.goto(url, {waitUntil: 'load', timeout: 120_000})
+      } catch (error) {
+        await tab.close().catch(() => undefined)
+        throw error
+      }
+      return tab
+    },
+    // Nothing in the profile is worth a graceful shutdown: the outputs are written by then.
+    async close() {
+      process.off('exit', killOnExit)
+      if (connecting) await (await connecting.catch(() => undefined))?.disconnect().catch(() => undefined)
+      killNow()
+      await Promise.all([exited, server.close()])
+      // A helper process may finish a last write as it dies: retry, and never fail a build over a temporary folder.
+      await rm(userDataDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 20}).catch(() => undefined)
     }
-  } catch (error) {
-    await kill()
-    const detail = stderr.trim().split('\n').filter(Boolean).at(-1)
-    throw new PaibanError('E_BROWSER', `Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}${detail ? ` — ${detail}` : ''}`, {
-      hint: 'Check that the browser runs: `chromium --headless --no-sandbox --dump-dom about:blank`.',
-      cause: error
-    })
+  }
+}
+
+/**
+ * Wait until the tab the browser started with has loaded `url`. It was
+ * opened from the command line, before Puppeteer was there to follow it, so
+ * ask the page (DevTools evaluates with the page's JavaScript off).
+ */
+async function loaded(tab: Page, url: string): Promise<void> {
+  const deadline = performance.now() + 120_000
+  for (;;) {
+    // While the page navigates, its old document goes away under the question: ask again.
+    const [state, href] = await tab.evaluate(() => [document.readyState, location.href] as const).catch(() => ['', ''] as const)
+    if (href === url && state === 'complete') return
+    if (href.startsWith('chrome-error:')) throw new Error(`Chromium could not load ${url}`)
+    if (performance.now() > deadline) throw new Error(`Chromium did not finish loading ${url} in 120 s`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
 

@@ -1,11 +1,11 @@
 import type {PDFDocument} from 'pdf-lib'
-import type {Browser} from 'puppeteer'
 import type {BuildContext} from '../../context.js'
 import type {HtmlOutput} from '../html/index.js'
 import type {HeadingTarget} from './assemble.js'
+import type {BrowserSession} from './browser.js'
 import type {Bookmark} from './outline.js'
 import {loadPage, printPage} from './print.js'
-import type {PageResources} from './serve.js'
+import type {PageResources, PrintSite} from './serve.js'
 
 export interface PdfOptions {
   /** Written into the PDF's Producer. */
@@ -16,6 +16,12 @@ export interface PdfOptions {
    * body as printed (the preflight can read its text). Default: none.
    */
   onBodyPrinted?: (body: PrintedBody) => void
+  /**
+   * The site to serve the pages on (taken from the session when the build
+   * starts, so that the browser can open the body before the HTML is made).
+   * Default: a new one. Closed when the PDF is written.
+   */
+  site?: PrintSite
 }
 
 export interface PrintedBody {
@@ -64,7 +70,7 @@ async function pdfTools() {
  * page numbers blank; once the body is printed the numbers are filled in
  * and that tab prints.
  */
-export async function writePdf(context: BuildContext, html: HtmlOutput, browser: Browser, options: PdfOptions): Promise<PdfOutput> {
+export async function writePdf(context: BuildContext, html: HtmlOutput, session: BrowserSession, options: PdfOptions): Promise<PdfOutput> {
   const fileName = context.document.file.path
   const {template} = context
   const resources: PageResources = {
@@ -75,9 +81,11 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
   }
   const hasFront = template.cover.show || (template.toc.show && context.document.outline.length > 0)
   if (hasFront) resources.documents.set('/front.html', html.printFront(new Map()))
-  // The body first: it gets the browser's starting tab, the front a new one.
-  const bodyPage = loadPage(browser, resources, '/body.html', fileName)
-  const frontPage = hasFront ? loadPage(browser, resources, '/front.html', fileName) : undefined
+  const site = options.site ?? session.site()
+  site.serve(resources)
+  // The body first: it may be the page the browser opened with; the front gets a new tab.
+  const bodyPage = loadPage(session, site, '/body.html', fileName)
+  const frontPage = hasFront ? loadPage(session, site, '/front.html', fileName) : undefined
   // Failures are reported where these are awaited.
   frontPage?.catch(() => undefined)
   let tools: ReturnType<typeof pdfTools> | undefined
@@ -107,7 +115,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
       if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
       for (const id of more) blanks.add(id)
       resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
-      bodyBytes = await printPage(browser, resources, '/body.html', {outline: true, fileName})
+      bodyBytes = await printPage(session, site, '/body.html', {outline: true, fileName})
       body = await parse(bodyBytes)
       targets = headingTargets(readBookmarks(body), context)
     }
@@ -138,6 +146,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, browser:
     return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
   } finally {
     await frontPage?.then((loaded) => loaded.close()).catch(() => undefined)
+    site.close()
   }
 }
 

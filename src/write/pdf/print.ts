@@ -1,7 +1,7 @@
-import type {Browser, Page} from 'puppeteer'
+import type {Page} from 'puppeteer'
 import {PaibanError} from '../../errors.js'
-import {openTab} from './browser.js'
-import {printOrigin, serveFrom, type PageResources} from './serve.js'
+import type {BrowserSession} from './browser.js'
+import type {PrintSite} from './serve.js'
 
 /** What can travel to the page and back as JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue}
@@ -21,13 +21,12 @@ export interface LoadedPage {
 }
 
 /**
- * Open a tab on one HTML document of `resources` and wait for its fonts.
- * Page JavaScript stays off: nothing in our pages needs it, and a document
- * cannot run any. `fileName`: where the page came from, for messages.
+ * Open a tab on one page of `site` and wait for its fonts. Page JavaScript
+ * is off in the whole browser: nothing in our pages needs it, and a
+ * document cannot run any. `fileName`: where the page came from, for messages.
  */
-export async function loadPage(browser: Browser, resources: PageResources, documentPath: string, fileName: string): Promise<LoadedPage> {
-  const page = await openTab(browser)
-  const blocked: string[] = []
+export async function loadPage(session: BrowserSession, site: PrintSite, pagePath: string, fileName: string): Promise<LoadedPage> {
+  const page = await session.open(site.url(pagePath))
   const fontsReady = async (): Promise<void> => {
     const failedFonts = await page.evaluate(async () => {
       await document.fonts.ready
@@ -41,9 +40,6 @@ export async function loadPage(browser: Browser, resources: PageResources, docum
     }
   }
   try {
-    await page.setJavaScriptEnabled(false)
-    await serveFrom(page, resources, blocked)
-    await page.goto(`${printOrigin}${documentPath}`, {waitUntil: 'load', timeout: 120_000})
     await fontsReady()
   } catch (error) {
     await page.close().catch(() => undefined)
@@ -63,6 +59,7 @@ export async function loadPage(browser: Browser, resources: PageResources, docum
         tagged: true,
         timeout: 600_000
       })
+      const {blocked} = site
       if (blocked.length > 0) {
         throw new PaibanError('E_RESOURCE_BLOCKED', `The document asks for ${blocked[0]}${blocked.length > 1 ? ` and ${blocked.length - 1} more` : ''}, which paiban does not load`, {
           place: fileName,
@@ -77,9 +74,9 @@ export async function loadPage(browser: Browser, resources: PageResources, docum
   }
 }
 
-/** Load one HTML document of `resources`, print it to PDF, close its tab. */
-export async function printPage(browser: Browser, resources: PageResources, documentPath: string, options: PrintOptions & {fileName: string}): Promise<Uint8Array> {
-  const loaded = await loadPage(browser, resources, documentPath, options.fileName)
+/** Load one page of `site`, print it to PDF, close its tab. */
+export async function printPage(session: BrowserSession, site: PrintSite, pagePath: string, options: PrintOptions & {fileName: string}): Promise<Uint8Array> {
+  const loaded = await loadPage(session, site, pagePath, options.fileName)
   try {
     return await loaded.print(options)
   } finally {

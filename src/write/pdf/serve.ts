@@ -1,14 +1,24 @@
+import {randomBytes} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
+import http from 'node:http'
 import path from 'node:path'
-import type {HTTPRequest, Page} from 'puppeteer'
 import {isInside} from '../../fs.js'
 
 /**
- * The printed page's only origin. Every request is intercepted and answered
- * from memory or from allowed folders on disk; anything else (the network,
- * files outside the project) is refused and reported.
+ * Chromium's only way out. The browser runs with this server as its proxy
+ * for every request, loopback included (browser.ts), so whatever it asks for
+ * arrives here: a site's pages, fonts and images are answered from memory
+ * or from allowed folders; anything else is refused, and reported when a
+ * document asked for it.
+ *
+ * A proxy rather than DevTools request interception: the browser can open
+ * the first page from its command line as soon as it has booted, while
+ * Node is still making the HTML and loading Puppeteer, and fonts reach it
+ * without a round trip through DevTools as base64.
  */
-export const printOrigin = 'https://paiban.invalid'
+
+/** Every page is served under this name, which no resolver knows (RFC 2606). */
+const siteDomain = 'paiban.invalid'
 
 export interface PageResources {
   /** Documents by path (`/body.html`). */
@@ -19,6 +29,29 @@ export interface PageResources {
   sourceDirectory: string
   /** Nothing is served from outside these folders. */
   allowedRoots: string[]
+}
+
+/** One document's pages, on a host of their own. */
+export interface PrintSite {
+  /** The address of one of its pages (`/body.html`). */
+  url(pagePath: string): string
+  /**
+   * Serve these from now on. A request that came before waits for them:
+   * the browser may ask for the first page before its HTML is made.
+   */
+  serve(resources: PageResources): void
+  /** What the site's pages asked for and were refused. */
+  readonly blocked: readonly string[]
+  /** Stop serving it and let go of its pages (a request still waiting gets a 404). */
+  close(): void
+}
+
+export interface PrintServer {
+  /** For Chromium's `--proxy-server`. */
+  readonly proxy: string
+  /** A new site. */
+  site(): PrintSite
+  close(): Promise<void>
 }
 
 const contentTypes: Record<string, string> = {
@@ -34,43 +67,123 @@ const contentTypes: Record<string, string> = {
   '.webp': 'image/webp'
 }
 
-/** Answer the page's requests from `resources`; `blocked` collects what was refused. */
-export async function serveFrom(page: Page, resources: PageResources, blocked: string[]): Promise<void> {
-  await page.setRequestInterception(true)
-  page.on('request', (request) => {
-    void answer(request, resources, blocked)
-  })
+interface SiteState {
+  resources: PageResources | undefined
+  /** Resolves once resources are served or the site is closed. */
+  ready: Promise<void>
+  settle: () => void
+  blocked: string[]
 }
 
-async function answer(request: HTTPRequest, resources: PageResources, blocked: string[]): Promise<void> {
-  const url = request.url()
-  if (url.startsWith('data:')) return request.continue()
-  if (!url.startsWith(`${printOrigin}/`)) {
-    blocked.push(url)
-    return request.abort('blockedbyclient')
-  }
-  const pathname = decodeURIComponent(new URL(url).pathname)
-  const document = resources.documents.get(pathname)
-  if (document !== undefined) {
-    return request.respond({status: 200, contentType: 'text/html; charset=utf-8', body: document})
-  }
-  let file = resources.fonts.get(pathname)
-  if (!file && pathname.startsWith('/source/')) {
-    file = path.resolve(resources.sourceDirectory, pathname.slice('/source/'.length))
-  }
-  if (file && resources.allowedRoots.some((root) => isInside(root, file))) {
+/**
+ * Start the server on a free loopback port. Site host names carry a random
+ * token, so another process on this machine that finds the port still
+ * cannot read the project's files through it.
+ */
+export async function startPrintServer(): Promise<PrintServer> {
+  const token = randomBytes(8).toString('hex')
+  const sites = new Map<string, SiteState>()
+  let count = 0
+
+  const server = http.createServer((request, response) => {
+    void answer(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  })
+  // HTTPS and WebSocket requests ask the proxy for a tunnel: none is given.
+  server.on('connect', (_request, socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'))
+  server.on('upgrade', (_request, socket) => socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'))
+
+  async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const refuse = (): void => {
+      response.writeHead(403, {'content-type': 'text/plain'}).end()
+    }
+    // A proxied request names its whole URL; one that does not was not sent by our browser.
+    let url: URL
     try {
-      const body = await readFile(file)
-      return request.respond({
-        status: 200,
-        contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        body
-      })
+      url = new URL(request.url ?? '')
     } catch {
-      return request.respond({status: 404, body: ''})
+      return refuse()
+    }
+    const site = url.protocol === 'http:' ? sites.get(url.host) : undefined
+    if (!site) {
+      // The browser's own requests (update checks) carry no Referer and are nobody's doing;
+      // a page's request elsewhere names its page, and that document hears of it.
+      const from = request.headers.referer ? sites.get(hostOf(request.headers.referer)) : undefined
+      from?.blocked.push(url.href)
+      return refuse()
+    }
+    await site.ready
+    const resources = site.resources
+    if (!resources) {
+      response.writeHead(404).end()
+      return
+    }
+    const pathname = decodeURIComponent(url.pathname)
+    const document = resources.documents.get(pathname)
+    if (document !== undefined) {
+      // A page can be served again with other content (blank pages added): never from the browser's cache.
+      response.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'}).end(document)
+      return
+    }
+    let file = resources.fonts.get(pathname)
+    if (!file && pathname.startsWith('/source/')) file = path.resolve(resources.sourceDirectory, pathname.slice('/source/'.length))
+    if (file && resources.allowedRoots.some((root) => isInside(root, file))) {
+      const body = await readFile(file).catch(() => undefined)
+      if (body) {
+        response.writeHead(200, {'content-type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'}).end(body)
+      } else {
+        response.writeHead(404).end()
+      }
+      return
+    }
+    // The browser asks for /favicon.ico by itself; that is not the document's doing.
+    if (pathname !== '/favicon.ico') site.blocked.push(url.href)
+    return refuse()
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const {port} = server.address() as {port: number}
+
+  return {
+    proxy: `http://127.0.0.1:${port}`,
+    site() {
+      const host = `s${++count}-${token}.${siteDomain}`
+      let settle = (): void => undefined
+      const ready = new Promise<void>((resolve) => (settle = resolve))
+      const state: SiteState = {resources: undefined, ready, settle, blocked: []}
+      sites.set(host, state)
+      return {
+        url: (pagePath) => `http://${host}${pagePath}`,
+        serve(resources) {
+          state.resources = resources
+          state.settle()
+        },
+        blocked: state.blocked,
+        close() {
+          sites.delete(host)
+          state.resources = undefined
+          state.settle()
+        }
+      }
+    },
+    async close() {
+      for (const state of sites.values()) state.settle()
+      sites.clear()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
     }
   }
-  // The browser asks for /favicon.ico by itself; that is not the document's doing.
-  if (pathname !== '/favicon.ico') blocked.push(url)
-  return request.abort('blockedbyclient')
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return ''
+  }
 }
