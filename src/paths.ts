@@ -1,5 +1,18 @@
-import {fileURLToPath} from 'node:url'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 
-/** The folder paiban is installed in (holds templates/, styles/, node_modules/). */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/**
+ * The folder paiban is installed in (holds templates/, styles/,
+ * node_modules/): the nearest one above this module with a package.json.
+ * This module runs from src/ (tests), dist/ (the library) and
+ * dist/bundle/ (the command), at different depths.
+ */
+export const packageRoot = nearestPackage(path.dirname(fileURLToPath(import.meta.url)))
+
+function nearestPackage(directory: string): string {
+  for (let folder = directory; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, 'package.json'))) return folder
+    if (path.dirname(folder) === folder) throw new Error(`No package.json above ${directory}`)
+  }
+}

@@ -20,7 +20,7 @@ const short = process.argv.includes('--short')
 const runsFlag = process.argv.indexOf('--runs')
 const runs = short ? 1 : runsFlag === -1 ? 5 : Number(process.argv[runsFlag + 1])
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of 1 or more')
-const cli = path.join(packageRoot, 'dist/cli/bin.js')
+const cli = path.join(packageRoot, 'dist/bundle/paiban.js')
 const seedFile = path.join(packageRoot, 'source/zhuti-jiaoyu.md')
 
 interface Row {

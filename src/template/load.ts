@@ -2,7 +2,6 @@ import {createHash} from 'node:crypto'
 import {lstat, mkdir, readFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {PaibanError} from '../errors.js'
 import {writeAtomic} from '../fs.js'
 import {packageRoot} from '../paths.js'
@@ -68,10 +67,11 @@ let validatorHash: Promise<string | undefined> | undefined
 /** What a kept template is kept under: the validating code, then the text; undefined when the code cannot be read. */
 async function validationKey(text: string): Promise<string | undefined> {
   validatorHash ??= (async () => {
-    const here = fileURLToPath(import.meta.url)
-    // dist/template/load.js, or src/template/load.ts when the tests run the sources.
-    const sourceRoot = path.dirname(path.dirname(here))
-    const files = [path.join(packageRoot, 'package.json'), ...validatorModules.map((name) => path.join(sourceRoot, `${name}${path.extname(here)}`))]
+    // The modules as compiled (dist/, which the command's bundle is built beside, from the same
+    // sources), or src/ when the tests run the sources.
+    const fromSources = import.meta.url.endsWith('.ts')
+    const [folder, extension] = fromSources ? ['src', '.ts'] : ['dist', '.js']
+    const files = [path.join(packageRoot, 'package.json'), ...validatorModules.map((name) => path.join(packageRoot, folder, `${name}${extension}`))]
     const hash = createHash('sha256')
     for (const file of files) hash.update(await readFile(file)).update('\0')
     return hash.digest('hex')

@@ -99,7 +99,8 @@ export function startDocx(options: DocxJobOptions): DocxJob {
 }
 
 /**
- * worker.js beside this file. Run from the TypeScript sources (the tests do,
+ * worker.js beside this file (dist/write/docx/, or dist/bundle/ in the
+ * command's bundle, which has an entry of that name). Run from the TypeScript sources (the tests do,
  * through vitest), it is worker.ts, which Node cannot load by itself: the
  * test setup names a module that registers a loader for it in
  * PAIBAN_WORKER_TYPESCRIPT (test/helpers/typescript-register.mjs); a runner
