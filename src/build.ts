@@ -286,6 +286,9 @@ async function buildDocumentOutputs(
   let bodyText: Promise<PdfPageText[]> | undefined
   if (printing) {
     const {writePdf} = await import('./write/pdf/index.js')
+    // The preflight's code loads while Chromium loads and prints, not after.
+    const preflight = settings.check ? Promise.all([import('./check/pdf-text.js'), import('./check/index.js')]) : undefined
+    preflight?.catch(() => undefined)
     const pdf = await phase('pdf', async () => {
       const {session, site} = await printing
       return writePdf(context, html, session, {
@@ -294,18 +297,18 @@ async function buildDocumentOutputs(
         onBodyPrinted: (body) => {
           if (wantDocx) finishDocx(body.headingPages)
           // The body's text is read while the cover and 目录 print.
-          if (settings.check) {
+          if (preflight) {
             // The body's own pages, taken now: the front pages go into the same document next.
             const pages = body.document.getPages()
-            bodyText = import('./check/pdf-text.js').then(({readDocumentText}) => readDocumentText(body.document, body.bytes, {pageCount: body.pageCount, pages}))
+            bodyText = preflight.then(([{readDocumentText}]) => readDocumentText(body.document, body.bytes, {pageCount: body.pageCount, pages}))
           }
           bodyText?.catch(() => undefined)
         }
       })
     })
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
-    if (settings.check) {
-      const {checkPdf} = await import('./check/index.js')
+    if (preflight) {
+      const [, {checkPdf}] = await preflight
       pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, {parsed: pdf.document, ...(bodyText ? {bodyText} : {})}))
     }
   }
@@ -340,9 +343,9 @@ async function buildDocumentOutputs(
   const written: ManifestOutput[] = []
   await phase('write', async () => {
     if (outputs.has('html')) await copyWebAssets(html.webAssets, {projectRoot: settings.projectRoot, outDir: settings.outDir, place: relative})
-    for (const [format, output] of outputs) {
-      const file = path.join(settings.outDir, `${name}.${format}`)
-      await writeAtomic(file, output.bytes)
+    const files = [...outputs].map(([format, output]) => ({format, output, file: path.join(settings.outDir, `${name}.${format}`)}))
+    await Promise.all(files.map(({file, output}) => writeAtomic(file, output.bytes)))
+    for (const {format, output, file} of files) {
       written.push({
         format,
         file: path.relative(settings.outDir, file),
