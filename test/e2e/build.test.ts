@@ -247,7 +247,7 @@ describe('the preflight', () => {
     const resources = {documents: new Map([['/front.html', html.printFront(shifted)]]), fonts: html.printFonts, sourceDirectory: context.sourceDirectory, allowedRoots: ['/']}
     const site = session.site()
     site.serve(resources)
-    const front = await printPage(session, site, '/front.html', {outline: false, fileName: 'x'}).finally(() => site.close())
+    const front = await printPage(session, site, '/front.html', {tagged: false, fileName: 'x'}).finally(() => site.close())
     const {assemblePdf} = await import('../../src/write/pdf/assemble.js')
     const pdf = (
       await assemblePdf({

@@ -109,7 +109,7 @@ describe('the browser behind it', () => {
   it('opens the first site’s body as its starting page and prints it', async () => {
     const site = session.site()
     site.serve(resourcesOf({'/body.html': '<!doctype html><html lang="zh"><body><p>Starting page</p></body></html>'}, folder))
-    const pdf = await printPage(session, site, '/body.html', {outline: false, fileName: 'start.md'}).finally(() => site.close())
+    const pdf = await printPage(session, site, '/body.html', {tagged: false, fileName: 'start.md'}).finally(() => site.close())
     const file = path.join(folder, 'start.pdf')
     await writeFile(file, pdf)
     expect(await pdfText(file)).toContain('Starting page')
@@ -118,7 +118,7 @@ describe('the browser behind it', () => {
   it('runs no JavaScript of the page', async () => {
     const site = session.site()
     site.serve(resourcesOf({'/body.html': '<!doctype html><p id="x">static</p><script>document.getElementById("x").textContent = "scripted"</script>'}, folder))
-    const pdf = await printPage(session, site, '/body.html', {outline: false, fileName: 'script.md'}).finally(() => site.close())
+    const pdf = await printPage(session, site, '/body.html', {tagged: false, fileName: 'script.md'}).finally(() => site.close())
     const file = path.join(folder, 'script.pdf')
     await writeFile(file, pdf)
     expect(await pdfText(file)).toContain('static')
@@ -129,7 +129,7 @@ describe('the browser behind it', () => {
     const site = session.site()
     const image = `http://127.0.0.1:${port}/tracker.png`
     site.serve(resourcesOf({'/body.html': `<!doctype html><p>正文</p><img src="${image}">`}, folder))
-    const printing = printPage(session, site, '/body.html', {outline: false, fileName: 'remote.md'}).finally(() => site.close())
+    const printing = printPage(session, site, '/body.html', {tagged: false, fileName: 'remote.md'}).finally(() => site.close())
     await expect(printing).rejects.toMatchObject({code: 'E_RESOURCE_BLOCKED', message: expect.stringContaining(image)})
     expect(elsewhereRequests).toBe(0)
   })

@@ -93,7 +93,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     const loaded = await bodyPage
     let bodyBytes: Uint8Array
     try {
-      const printing = loaded.print({outline: true})
+      const printing = loaded.print({tagged: true})
       // Loading pdf-lib takes the main thread for a while: do it while Chromium prints, not while it loads the page.
       tools = pdfTools()
       tools.catch(() => undefined)
@@ -115,7 +115,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       if (round === 3) throw new Error(`Sections ${more.join(', ')} of ${fileName} still start on a left-hand page after ${round} prints with blank pages`)
       for (const id of more) blanks.add(id)
       resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
-      bodyBytes = await printPage(session, site, '/body.html', {outline: true, fileName})
+      bodyBytes = await printPage(session, site, '/body.html', {tagged: true, fileName})
       body = await parse(bodyBytes)
       targets = headingTargets(readBookmarks(body), context)
     }
@@ -126,7 +126,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     if (frontPage) {
       const loaded = await frontPage
       await loaded.update(fillTocPages, Object.fromEntries(headingPages))
-      const printing = loaded.print({outline: false})
+      const printing = loaded.print({tagged: false})
       // Told once the front's print is under way: what the caller does then (the preflight reads the body's text) runs while Chromium prints.
       options.onBodyPrinted?.(printed)
       front = await printing

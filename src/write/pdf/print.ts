@@ -7,8 +7,12 @@ import type {PrintSite} from './serve.js'
 export type JsonValue = string | number | boolean | null | JsonValue[] | {[key: string]: JsonValue}
 
 export interface PrintOptions {
-  /** Bookmarks from h1–h6 (Chromium builds them). */
-  outline: boolean
+  /**
+   * A tagged PDF, with bookmarks from h1–h6 (Chromium builds them from the
+   * tags). Untagged prints faster: the front pages are, as their tags would
+   * not survive being put before the body's.
+   */
+  tagged: boolean
 }
 
 /** A tab with one of our documents loaded, its fonts ready, to print once or more. */
@@ -55,8 +59,8 @@ export async function loadPage(session: BrowserSession, site: PrintSite, pagePat
       const pdf = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
-        outline: options.outline,
-        tagged: true,
+        outline: options.tagged,
+        tagged: options.tagged,
         timeout: 600_000
       })
       const {blocked} = site
