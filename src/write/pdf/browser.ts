@@ -183,9 +183,11 @@ export async function launchBrowser(): Promise<BrowserSession> {
         // about a third of the time of the whole package (its launcher, downloader and their modules).
         // (Its declarations are the sources', not the package's rolled-up types.d.ts: the same API, typed as Puppeteer's.)
         const {connect: connectOverPipe} = (await import('puppeteer-core/internal/puppeteer-core-browser.js')) as unknown as Pick<typeof import('puppeteer'), 'connect'>
+        // Requests are the print server's business: Puppeteer need not follow each one (every font,
+        // both ways over DevTools), nor the page's issues.
         const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable)
         const timeout = setTimeout(killNow, 60_000)
-        return await Promise.race([connectOverPipe({transport, defaultViewport: null}), failed]).finally(() => clearTimeout(timeout))
+        return await Promise.race([connectOverPipe({transport, defaultViewport: null, networkEnabled: false, issuesEnabled: false}), failed]).finally(() => clearTimeout(timeout))
       } catch (error) {
         const detail = stderr.trim().split('\n').filter(Boolean).at(-1)
         throw new PaibanError('E_BROWSER', `Chromium (${executablePath}) did not start: ${(error as Error).message.split('\n')[0]}${detail ? ` — ${detail}` : ''}`, {
