@@ -9,10 +9,12 @@ import {checkDocx, checkPdf} from '../../src/check/index.js'
 import {readDocumentText, readPdfText, type PdfPageText} from '../../src/check/pdf-text.js'
 import type {BuildContext} from '../../src/context.js'
 import {parseDocument} from '../../src/model/parse.js'
+import {documentObjects, openObjects} from '../../src/pdf/objects.js'
 import {watchProject} from '../../src/watch.js'
 import {writeHtml, type HtmlOutput} from '../../src/write/html/index.js'
 import {launchBrowser, type BrowserSession} from '../../src/write/pdf/browser.js'
 import {writePdf} from '../../src/write/pdf/index.js'
+import {readBookmarks} from '../../src/write/pdf/outline.js'
 import {printPage} from '../../src/write/pdf/print.js'
 import {pageCount} from '../helpers/pdf.js'
 import {builtInTemplate, projectRoot} from '../helpers/template.js'
@@ -227,6 +229,22 @@ describe('the preflight', () => {
     expect(own.length).toBe(poppler.length)
     expect(own.map(characters)).toEqual(poppler.map(characters))
     expect(own.some((page) => page.lines.length > 10)).toBe(true)
+  })
+
+  it('reads the body’s bookmarks from its bytes as from the whole document parsed, and only from a file Chromium wrote', async () => {
+    const {body} = await outputsOf(await sourceMarkdown())
+    const {PDFDocument} = await import('pdf-lib')
+    const objects = openObjects(body)
+    expect(objects).toBeDefined()
+    const quick = readBookmarks(objects!)
+    const whole = readBookmarks(documentObjects(await PDFDocument.load(body)))
+    expect(quick).toEqual(whole)
+    // The seed's title and its five sections, on the body's pages in order.
+    expect(quick.map((bookmark) => bookmark.depth)).toEqual([1, 2, 2, 2, 2, 2])
+    expect(quick.slice(1).map((bookmark) => bookmark.pageIndex)).toEqual([...quick.slice(1).map((bookmark) => bookmark.pageIndex)].sort((a, b) => a - b))
+    expect(quick.every((bookmark) => bookmark.pageIndex >= 0 && bookmark.top !== undefined)).toBe(true)
+    // pdf-lib's own output (a cross-reference stream) is not read this way: the caller parses it whole.
+    expect(openObjects(await (await PDFDocument.load(body)).save({useObjectStreams: true}))).toBeUndefined()
   })
 
   it('fails a Word copy whose text lost a sentence', async () => {

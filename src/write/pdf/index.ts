@@ -53,12 +53,28 @@ export interface PdfOutput {
  * them takes about 0.2 s, which would otherwise come before the first print.
  */
 async function pdfTools() {
-  const [{ParseSpeeds, PDFDocument}, {assemblePdf}, {readBookmarks}] = await Promise.all([import('pdf-lib'), import('./assemble.js'), import('./outline.js')])
+  const [{ParseSpeeds, PDFDocument}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}] = await Promise.all([
+    import('pdf-lib'),
+    import('./assemble.js'),
+    import('./outline.js'),
+    import('../../pdf/objects.js')
+  ])
+  // pdf-lib parses in slices, yielding to the event loop between them; nothing else waits on this, so in one go.
+  const parse = (bytes: Uint8Array): Promise<PDFDocument> => PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   return {
     assemblePdf,
-    readBookmarks,
-    // pdf-lib parses in slices, yielding to the event loop between them; nothing else waits on this, so in one go.
-    parse: (bytes: Uint8Array) => PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+    parse,
+    /**
+     * Where each bookmark points, read from the bytes as Chromium wrote them
+     * (only the outline's and page tree's objects), else from the whole
+     * document parsed (then kept for what follows).
+     */
+    async bookmarks(bytes: Uint8Array): Promise<{bookmarks: Bookmark[]; parsed?: PDFDocument}> {
+      const objects = openObjects(bytes)
+      if (objects) return {bookmarks: readBookmarks(objects)}
+      const parsed = await parse(bytes)
+      return {bookmarks: readBookmarks(documentObjects(parsed)), parsed}
+    }
   }
 }
 
@@ -101,10 +117,11 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     } finally {
       await loaded.close()
     }
-    // The body is parsed once: its bookmarks give the heading pages, then the front goes in front of it.
-    const {assemblePdf, readBookmarks, parse} = await (tools ?? pdfTools())
-    let body = await parse(bodyBytes)
-    let targets = headingTargets(readBookmarks(body), context)
+    // The body's bookmarks give the heading pages, read straight from the bytes: the
+    // cover and 目录 can print while the body is parsed whole (for assembling and the preflight).
+    const {assemblePdf, bookmarks, parse} = await (tools ?? pdfTools())
+    let read = await bookmarks(bodyBytes)
+    let targets = headingTargets(read.bookmarks, context)
     // Sections that must start on a right-hand page: print again with blank pages
     // where one fell on a left page (body page 1 is a right-hand page).
     const recto = rectoSections(context)
@@ -116,23 +133,33 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       for (const id of more) blanks.add(id)
       resources.documents.set('/body.html', html.printBodyWithBlanks(blanks))
       bodyBytes = await printPage(session, site, '/body.html', {tagged: true, fileName})
-      body = await parse(bodyBytes)
-      targets = headingTargets(readBookmarks(body), context)
+      read = await bookmarks(bodyBytes)
+      targets = headingTargets(read.bookmarks, context)
     }
     const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
-    const printed: PrintedBody = {headingPages, bytes: bodyBytes, document: body, pageCount: body.getPageCount()}
+    const finalBytes = bodyBytes
+    const bodyDocument = async (): Promise<PrintedBody> => {
+      const document = read.parsed ?? (await parse(finalBytes))
+      return {headingPages, bytes: finalBytes, document, pageCount: document.getPageCount()}
+    }
 
     let front: Uint8Array | undefined
+    let printed: PrintedBody
     if (frontPage) {
       const loaded = await frontPage
       await loaded.update(fillTocPages, Object.fromEntries(headingPages))
       const printing = loaded.print({tagged: false})
-      // Told once the front's print is under way: what the caller does then (the preflight reads the body's text) runs while Chromium prints.
+      // Its failure is reported where it is awaited, after the parse.
+      printing.catch(() => undefined)
+      // The front prints: parse the body now, and tell the caller (the preflight reads the body's text while Chromium prints).
+      printed = await bodyDocument()
       options.onBodyPrinted?.(printed)
       front = await printing
     } else {
+      printed = await bodyDocument()
       options.onBodyPrinted?.(printed)
     }
+    const body = printed.document
     const assembled = await assemblePdf({
       body,
       front,

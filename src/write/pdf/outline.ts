@@ -1,4 +1,5 @@
-import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject} from 'pdf-lib'
+import type {PdfObjects} from '../../pdf/objects.js'
 
 /** A bookmark of a PDF: its title and where it points. */
 export interface Bookmark {
@@ -12,32 +13,52 @@ export interface Bookmark {
 /**
  * The bookmarks Chromium wrote (from h1–h6), in document order. paiban reads
  * the pages of its headings from here instead of printing a second time.
+ * `pdf`: the document's objects, read as they are needed (pdf/objects.ts).
  */
-export function readBookmarks(document: PDFDocument): Bookmark[] {
-  const outlines = document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+export function readBookmarks(pdf: PdfObjects): Bookmark[] {
+  const dict = (value: unknown): PDFDict | undefined => {
+    const object = pdf.resolve(value as never)
+    return object instanceof PDFDict ? object : undefined
+  }
+  const outlines = dict(pdf.catalog.get(PDFName.of('Outlines')))
   if (!outlines) return []
-  const pageIndexByRef = new Map<string, number>()
-  document.getPages().forEach((page, index) => pageIndexByRef.set(page.ref.toString(), index))
+  const pageIndexByRef = pageIndexes(pdf)
   const bookmarks: Bookmark[] = []
   const walk = (first: PDFDict | undefined, depth: number): void => {
     let item = first
     while (item) {
-      const destination = item.lookupMaybe(PDFName.of('Dest'), PDFArray)
-      const target = destination?.get(0)
-      const topValue = destination?.lookupMaybe(3, PDFNumber)
-      const title = item.lookup(PDFName.of('Title'))
+      const destination = pdf.resolve(item.get(PDFName.of('Dest')))
+      const target = destination instanceof PDFArray ? destination.get(0) : undefined
+      const topValue = destination instanceof PDFArray ? pdf.resolve(destination.get(3)) : undefined
+      const title = pdf.resolve(item.get(PDFName.of('Title')))
       if (target instanceof PDFRef) {
         bookmarks.push({
           title: title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : '',
           depth,
-          pageIndex: pageIndexByRef.get(target.toString()) ?? -1,
-          top: topValue?.asNumber()
+          pageIndex: pageIndexByRef.get(target.objectNumber) ?? -1,
+          top: topValue instanceof PDFNumber ? topValue.asNumber() : undefined
         })
       }
-      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
-      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+      walk(dict(item.get(PDFName.of('First'))), depth + 1)
+      item = dict(item.get(PDFName.of('Next')))
     }
   }
-  walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 1)
+  walk(dict(outlines.get(PDFName.of('First'))), 1)
   return bookmarks
+}
+
+/** Each page's index, by its object number: the page tree's leaves in order. */
+function pageIndexes(pdf: PdfObjects): Map<number, number> {
+  const indexes = new Map<number, number>()
+  const visit = (value: PDFObject | undefined): void => {
+    if (pdf.typeOf(value) === 'Pages') {
+      const node = pdf.resolve(value)
+      const kids = node instanceof PDFDict ? pdf.resolve(node.get(PDFName.of('Kids'))) : undefined
+      if (kids instanceof PDFArray) for (let index = 0; index < kids.size(); index++) visit(kids.get(index))
+    } else if (value instanceof PDFRef) {
+      indexes.set(value.objectNumber, indexes.size)
+    }
+  }
+  visit(pdf.catalog.get(PDFName.of('Pages')))
+  return indexes
 }
