@@ -107,6 +107,8 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     session ??= import('./write/pdf/browser.js').then(({launchBrowser}) => launchBrowser())
     return session
   }
+  // A forced build prints every document: Chromium starts now, while the texts and templates are read.
+  if (options.force && formats.includes('pdf') && inputs.length > 0) browser().catch(() => undefined)
   const settings: DocumentSettings = {
     projectRoot,
     outDir,
