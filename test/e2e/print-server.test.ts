@@ -106,30 +106,33 @@ describe('the browser behind it', () => {
     await new Promise((resolve) => elsewhere.close(resolve))
   })
 
-  it('opens the first site’s body as its starting page and prints it', async () => {
+  /** Serve `html` as a new site's body, print it, close the site. */
+  function printBody(html: string, fileName: string): Promise<Uint8Array> {
     const site = session.site()
-    site.serve(resourcesOf({'/body.html': '<!doctype html><html lang="zh"><body><p>Starting page</p></body></html>'}, folder))
-    const pdf = await printPage(session, site, '/body.html', {tagged: false, fileName: 'start.md'}).finally(() => site.close())
-    const file = path.join(folder, 'start.pdf')
+    site.serve(resourcesOf({'/body.html': html}, folder))
+    return printPage(session, site, '/body.html', {tagged: false, fileName}).finally(() => site.close())
+  }
+
+  async function textOf(pdf: Uint8Array, name: string): Promise<string> {
+    const file = path.join(folder, name)
     await writeFile(file, pdf)
-    expect(await pdfText(file)).toContain('Starting page')
+    return pdfText(file)
+  }
+
+  it('opens the first site’s body as its starting page and prints it', async () => {
+    const pdf = await printBody('<!doctype html><html lang="zh"><body><p>Starting page</p></body></html>', 'start.md')
+    expect(await textOf(pdf, 'start.pdf')).toContain('Starting page')
   })
 
   it('runs no JavaScript of the page', async () => {
-    const site = session.site()
-    site.serve(resourcesOf({'/body.html': '<!doctype html><p id="x">static</p><script>document.getElementById("x").textContent = "scripted"</script>'}, folder))
-    const pdf = await printPage(session, site, '/body.html', {tagged: false, fileName: 'script.md'}).finally(() => site.close())
-    const file = path.join(folder, 'script.pdf')
-    await writeFile(file, pdf)
-    expect(await pdfText(file)).toContain('static')
+    const pdf = await printBody('<!doctype html><p id="x">static</p><script>document.getElementById("x").textContent = "scripted"</script>', 'script.md')
+    expect(await textOf(pdf, 'script.pdf')).toContain('static')
   })
 
   it('loads nothing from another server, even on this machine, and names what the page asked for', async () => {
     const {port} = elsewhere.address() as {port: number}
-    const site = session.site()
     const image = `http://127.0.0.1:${port}/tracker.png`
-    site.serve(resourcesOf({'/body.html': `<!doctype html><p>正文</p><img src="${image}">`}, folder))
-    const printing = printPage(session, site, '/body.html', {tagged: false, fileName: 'remote.md'}).finally(() => site.close())
+    const printing = printBody(`<!doctype html><p>正文</p><img src="${image}">`, 'remote.md')
     await expect(printing).rejects.toMatchObject({code: 'E_RESOURCE_BLOCKED', message: expect.stringContaining(image)})
     expect(elsewhereRequests).toBe(0)
   })
