@@ -30,7 +30,7 @@ export const chromiumFlags = [
  * What Puppeteer's own launcher adds for a browser driven over the DevTools
  * protocol (puppeteer-core's ChromeLauncher.defaultArgs, 24.x), less what
  * only matters to a visible browser. We start Chromium ourselves so it
- * boots while Node is still loading Puppeteer.
+ * boots, and opens the body, while Node makes the HTML and loads Puppeteer.
  */
 const automationFlags = [
   '--headless=new',

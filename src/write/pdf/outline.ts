@@ -16,8 +16,8 @@ export interface Bookmark {
  * `pdf`: the document's objects, read as they are needed (pdf/objects.ts).
  */
 export function readBookmarks(pdf: PdfObjects): Bookmark[] {
-  const dict = (value: unknown): PDFDict | undefined => {
-    const object = pdf.resolve(value as never)
+  const dict = (value: PDFObject | undefined): PDFDict | undefined => {
+    const object = pdf.resolve(value)
     return object instanceof PDFDict ? object : undefined
   }
   const outlines = dict(pdf.catalog.get(PDFName.of('Outlines')))

@@ -1,4 +1,3 @@
-import type {Page} from 'puppeteer'
 import {PaibanError} from '../../errors.js'
 import type {BrowserSession} from './browser.js'
 import type {PrintSite} from './serve.js'
@@ -17,7 +16,6 @@ export interface PrintOptions {
 
 /** A tab with one of our documents loaded, its fonts ready, to print once or more. */
 export interface LoadedPage {
-  page: Page
   /** Change the loaded document (DevTools runs this even with the page's own JavaScript off), then wait for any fonts it needs. */
   update<Argument extends JsonValue>(change: (argument: Argument) => void, argument: Argument): Promise<void>
   print(options: PrintOptions): Promise<Uint8Array>
@@ -50,7 +48,6 @@ export async function loadPage(session: BrowserSession, site: PrintSite, pagePat
     throw error
   }
   return {
-    page,
     async update(change, argument) {
       await page.evaluate(change as (argument: JsonValue) => void, argument)
       await fontsReady()
