@@ -1,16 +1,19 @@
 import type {CheckFinding, CheckInput} from './index.js'
-import {docxTextOf, readDocxText, type DocxXml} from './docx-text.js'
+import {readDocxText, type DocxText} from './docx-text.js'
 import {findLostText, lostFinding} from './rules/lost-text.js'
 import {sourceBlocks, squash} from './source-text.js'
 
+/** The Word copy's preflight, on the file. */
+export function checkDocx(bytes: Uint8Array, input: CheckInput): CheckFinding[] {
+  return checkDocxText(readDocxText(bytes), input)
+}
+
 /**
- * The Word copy's preflight: every block of the source, in order, in its body
- * paragraphs, and every footnote in its footnotes. `xml`: the parts the text
- * is read from, when the caller has them as text (the Word writer does), so
- * the file is not unzipped again; they must be the file's own.
+ * The Word copy's preflight on its text: every block of the source, in order,
+ * in its body paragraphs, and every footnote in its footnotes. The Word writer
+ * calls this on the XML it has (`docxTextOf`), without zipping and unzipping.
  */
-export function checkDocx(bytes: Uint8Array, {document}: CheckInput, xml?: DocxXml): CheckFinding[] {
-  const text = xml ? docxTextOf(xml) : readDocxText(bytes)
+export function checkDocxText(text: DocxText, {document}: CheckInput): CheckFinding[] {
   const blocks = sourceBlocks(document.tree, document.meta, {withTitle: true})
   const findings: CheckFinding[] = []
   const body = findLostText(blocks.filter((block) => !block.footnote), squash(text.paragraphs.join('')))

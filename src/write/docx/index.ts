@@ -1,6 +1,7 @@
 import type {Nodes, RootContent} from 'mdast'
 import {Document, Paragraph, type ISectionOptions} from 'docx'
 import type {BuildContext} from '../../context.js'
+import type {DocxXml} from '../../check/docx-text.js'
 import {compileParts, type PackageParts} from './compile.js'
 import {collectDefinitions, createContext, createState, type DocxState} from './context.js'
 import {finishParts, text} from './finish.js'
@@ -126,8 +127,9 @@ export function packDocx(draft: DocxDraft, tocPages: ReadonlyMap<string, number>
 }
 
 /** The text of the parts the Word preflight reads (check/docx.ts): the same with or without the 目录's numbers. */
-export function draftText(draft: DocxDraft): {document: string; footnotes: string | undefined} {
-  return {document: text(draft.parts, documentPart), footnotes: draft.parts.has('word/footnotes.xml') ? text(draft.parts, 'word/footnotes.xml') : undefined}
+export function draftText(draft: DocxDraft): DocxXml {
+  const footnotes = 'word/footnotes.xml'
+  return {document: text(draft.parts, documentPart), footnotes: draft.parts.has(footnotes) ? text(draft.parts, footnotes) : undefined}
 }
 
 /** Root content cut at each level-1 heading of the outline; text before the first is a section without title. */

@@ -1,6 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {checkDocx} from '../../check/docx.js'
+import {checkDocxText} from '../../check/docx.js'
+import {docxTextOf} from '../../check/docx-text.js'
 import type {CheckFinding} from '../../check/index.js'
 import type {BuildContext} from '../../context.js'
 import {draftDocx, draftText, packDocx, prepackDocx, type DocxDraft} from './index.js'
@@ -49,7 +50,7 @@ async function draft(request: Extract<DocxJobRequest, {type: 'write'}>): Promise
   }
   const drafted = await draftDocx(context)
   // The preflight reads the body and the footnotes, which the numbers do not change.
-  const findings = options.check ? checkDocx(new Uint8Array(), context, draftText(drafted)) : []
+  const findings = options.check ? checkDocxText(docxTextOf(draftText(drafted)), context) : []
   prepackDocx(drafted)
   return {draft: drafted, findings}
 }
