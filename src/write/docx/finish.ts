@@ -221,6 +221,7 @@ function insertBefore(xml: string, anchor: string, insertion: string, part: stri
   return xml.slice(0, index) + insertion + xml.slice(index)
 }
 
-function unexpected(part: string, what: string): Error {
+/** docx's output lacks what paiban's finishing expects: docx changed. */
+export function unexpected(part: string, what: string): Error {
   return new Error(`docx wrote ${part} without ${what}: its output changed (docx is pinned at 9.15.2, see docs/word.md)`)
 }

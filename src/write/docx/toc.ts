@@ -1,6 +1,7 @@
 import {Paragraph, TableOfContents, type FileChild} from 'docx'
 import type {BuildContext} from '../../context.js'
 import type {OutlineEntry} from '../../model/types.js'
+import {unexpected} from './finish.js'
 import {styleIds} from './style-names.js'
 
 /**
@@ -58,24 +59,20 @@ export function fillTableOfContents(xml: string, build: BuildContext, tocPages: 
   if (!build.template.toc.show) return xml
   const start = xml.indexOf('<w:sdt>')
   const end = xml.indexOf('</w:sdt>', start)
-  if (start < 0 || end < 0 || !xml.slice(start, end).includes('<w:docPartGallery w:val="Table of Contents"/>')) throw unexpected('the 目录’s content control')
+  if (start < 0 || end < 0 || !xml.slice(start, end).includes('<w:docPartGallery w:val="Table of Contents"/>')) throw unexpected('document.xml', 'the 目录’s content control')
   const entries = tocEntries(build)
   let filled = 0
   let toc = xml.slice(start, end).replace(/(<w:tab\/><w:t(?: [^>]*)?>)(9\d{8})(<\/w:t>)/g, (_match, before: string, placeholder: string, after: string) => {
     const entry = entries[Number(placeholder) - placeholderBase]
-    if (!entry) throw unexpected(`an entry for the placeholder ${placeholder}`)
+    if (!entry) throw unexpected('document.xml', `an entry for the placeholder ${placeholder}`)
     filled++
     return `${before}${tocPages?.get(entry.id) ?? ''}${after}`
   })
-  if (filled !== entries.length) throw unexpected(`${entries.length} page-number placeholders (found ${filled})`)
+  if (filled !== entries.length) throw unexpected('document.xml', `${entries.length} page-number placeholders (found ${filled})`)
   if (!tocPages) {
     const clean = '<w:fldChar w:fldCharType="begin" w:dirty="false"/>'
-    if (!toc.includes(clean)) throw unexpected('the TOC field’s begin character')
+    if (!toc.includes(clean)) throw unexpected('document.xml', 'the TOC field’s begin character')
     toc = toc.replace(clean, '<w:fldChar w:fldCharType="begin" w:dirty="true"/>')
   }
   return xml.slice(0, start) + toc + xml.slice(end)
-}
-
-function unexpected(what: string): Error {
-  return new Error(`docx wrote document.xml without ${what}: its output changed (docx is pinned at 9.15.2, see docs/word.md)`)
 }
