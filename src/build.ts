@@ -21,13 +21,13 @@ import {inShard, type Shard} from './shard.js'
 import {sourceDateEpoch} from './source-date.js'
 import {loadTemplate, templateDirectory} from './template/load.js'
 import {resolveTemplate, type ResolvedTemplate} from './template/resolve.js'
+import {outputFormats, type OutputFormat} from './output-format.js'
 import {version} from './version.js'
 import type {PressOptions, PressOptionsInput} from './press/options.js'
 import type {BrowserSession} from './write/pdf/browser.js'
 import type {DocxResult} from './write/docx/job.js'
 
-export const outputFormats = ['pdf', 'docx', 'html'] as const
-export type OutputFormat = (typeof outputFormats)[number]
+export {outputFormats, type OutputFormat} from './output-format.js'
 export type BuildPhase = 'read' | 'model' | 'html' | 'pdf' | 'docx' | 'check' | 'press' | 'write'
 
 export interface BuildOptions {

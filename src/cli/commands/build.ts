@@ -1,17 +1,10 @@
 import os from 'node:os'
 import {Option} from 'commander'
-import type {OutputFormat} from '../../build.js'
 import {exitCodeFor, PaibanError} from '../../errors.js'
+import {outputFormats, type OutputFormat} from '../../output-format.js'
 import {parseShard} from '../../shard.js'
 import type {CommandContext} from '../command.js'
 import {buildEventReporter, type Reporter} from '../report.js'
-
-/**
- * The outputs `--format` takes, as build.ts's `outputFormats` lists them:
- * here so that registering the commands does not load the build
- * (test/unit/cli/commands/build.test.ts checks that the two agree).
- */
-export const outputFormats: readonly OutputFormat[] = ['pdf', 'docx', 'html']
 
 export function registerBuild({program, reporter, setExitCode}: CommandContext): void {
   program

@@ -1,6 +1,5 @@
-import type {OutputFormat} from '../../build.js'
 import type {CommandContext} from '../command.js'
-import {outputFormats} from './build.js'
+import {outputFormats, type OutputFormat} from '../../output-format.js'
 import {buildEventReporter} from '../report.js'
 
 export function registerWatch({program, reporter, setExitCode}: CommandContext): void {
