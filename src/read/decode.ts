@@ -144,6 +144,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
+/** C0 controls but tab, line feed, form feed and carriage return; and DEL. */
+const controlCharacter = /[\x00-\x08\x0B\x0E-\x1F\x7F]/
+const controlCharacters = new RegExp(controlCharacter.source, 'g')
+
 /**
  * C0 control characters other than tab, line feed, form feed and carriage
  * return have no place in a text to typeset; many of them mean a binary
@@ -151,17 +155,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 function rejectControlCharacters(decoded: Decoded, fileName: string): void {
   const {text} = decoded
-  // The usual case, no such character, in one native scan.
-  if (!/[\x00-\x08\x0B\x0E-\x1F\x7F]/.test(text)) return
-  const isControl = (code: number): boolean => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f
-  let first = -1
-  let count = 0
-  for (let index = 0; index < text.length; index++) {
-    if (!isControl(text.charCodeAt(index))) continue
-    if (first === -1) first = index
-    count++
-  }
+  // One native scan finds the first; the usual case is none.
+  const first = text.search(controlCharacter)
   if (first === -1) return
+  const count = text.match(controlCharacters)?.length ?? 0
   const offset = byteOffsetOf(decoded, first)
   const code = text.charCodeAt(first)
   if (count > 8 || (count > 1 && count * 10 > text.length)) {
