@@ -8,8 +8,6 @@ import {chineseSizes, type ChineseSizeName} from './sizes.js'
  * the Word copy agree on page, fonts, sizes and heading levels.
  */
 
-export {chineseSizes, type ChineseSizeName} from './sizes.js'
-
 const sizeNames = Object.keys(chineseSizes) as [ChineseSizeName, ...ChineseSizeName[]]
 
 /** A type size: a 字号 name (`五号`) or points (`10.5`). */

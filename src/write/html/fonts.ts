@@ -147,16 +147,6 @@ export function fontCoverage(faces: readonly FontFaceFile[], points: ReadonlySet
   return {used, uncovered}
 }
 
-/** The faces that hold at least one of the code points: what the page must load. */
-export function facesFor(faces: FontFaceFile[], points: ReadonlySet<number>): FontFaceFile[] {
-  return fontCoverage(faces, points).used
-}
-
-/** Code points that no face of the font covers: they would print as tofu or a fallback face. */
-export function uncovered(faces: FontFaceFile[], points: ReadonlySet<number>): number[] {
-  return fontCoverage(faces, points).uncovered
-}
-
 /** The `unicode-range` descriptor of a list of ranges, made once per list. */
 const rangeDescriptors = new WeakMap<ReadonlyArray<[number, number]>, string>()
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {codePointsOf, covers, facesFor, fontFaces, parseUnicodeRange, uncovered} from '../../../../src/write/html/fonts.js'
+import {codePointsOf, covers, fontCoverage, fontFaces, parseUnicodeRange} from '../../../../src/write/html/fonts.js'
 import {builtInTemplate} from '../../../helpers/template.js'
 
 describe('fonts', () => {
@@ -17,7 +17,7 @@ describe('fonts', () => {
     if (!song) throw new Error('no song font')
     const faces = fontFaces(song)
     expect(faces.length).toBeGreaterThan(100)
-    const needed = facesFor(faces, codePointsOf('主题教育'))
+    const needed = fontCoverage(faces, codePointsOf('主题教育')).used
     expect(needed.length).toBeGreaterThan(0)
     expect(needed.length).toBeLessThan(10)
     for (const point of codePointsOf('主题教育')) expect(needed.some((face) => covers(face, point))).toBe(true)
@@ -26,8 +26,8 @@ describe('fonts', () => {
   it('finds characters no face covers', async () => {
     const template = await builtInTemplate()
     const faces = template.fonts.flatMap((font) => fontFaces(font))
-    expect(uncovered(faces, codePointsOf('学习“读本”，2023年'))).toEqual([])
+    expect(fontCoverage(faces, codePointsOf('学习“读本”，2023年')).uncovered).toEqual([])
     // U+10FFFD: a private-use plane code point no CJK font has.
-    expect(uncovered(faces, codePointsOf('字\u{10FFFD}'))).toEqual([0x10fffd])
+    expect(fontCoverage(faces, codePointsOf('字\u{10FFFD}')).uncovered).toEqual([0x10fffd])
   })
 })
