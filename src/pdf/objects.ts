@@ -1,4 +1,5 @@
 import {PDFContext, PDFDict, PDFName, PDFObjectParser, PDFRef, type PDFDocument, type PDFObject} from 'pdf-lib'
+import {latin1Text} from './stream.js'
 
 /** Objects of a PDF, parsed one by one as they are asked for. */
 export interface PdfObjects {
@@ -10,8 +11,6 @@ export interface PdfObjects {
   typeOf(value: PDFObject | undefined): string | undefined
 }
 
-const decoder = new TextDecoder('latin1')
-
 /**
  * Random access to a PDF with a classic cross-reference table, as Chromium
  * (Skia) writes it: the table gives each object's offset, and pdf-lib's
@@ -21,12 +20,12 @@ const decoder = new TextDecoder('latin1')
  * it whole instead.
  */
 export function openObjects(bytes: Uint8Array): PdfObjects | undefined {
-  const tail = decoder.decode(bytes.subarray(Math.max(0, bytes.length - 64)))
+  const tail = latin1Text(bytes.subarray(Math.max(0, bytes.length - 64)))
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)
   if (!startxref) return undefined
   // The table and the trailer run to the end of the file.
   const tableStart = Number(startxref[1])
-  const table = decoder.decode(bytes.subarray(tableStart))
+  const table = latin1Text(bytes.subarray(tableStart))
   if (!table.startsWith('xref')) return undefined
   const offsets = new Map<number, number>()
   let position = 'xref'.length
@@ -44,7 +43,7 @@ export function openObjects(bytes: Uint8Array): PdfObjects | undefined {
     }
     position += count * 20
   }
-  const text = (from: number, length: number): string => decoder.decode(bytes.subarray(from, from + length))
+  const text = (from: number, length: number): string => latin1Text(bytes.subarray(from, from + length))
   const trailer = /^\s*trailer\s*/.exec(table.slice(position, position + 40))
   if (!trailer) return undefined
   const context = PDFContext.create()

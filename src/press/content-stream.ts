@@ -1,5 +1,5 @@
 import {PDFName, PDFStream, type PDFDocument, type PDFPage} from 'pdf-lib'
-import {latin1Text, pageContentBytes, streamBytes} from '../pdf/text.js'
+import {latin1Text, pageContentBytes, streamBytes} from '../pdf/stream.js'
 
 /**
  * A small reader for PDF content streams (ISO 32000-1 §7.8.2): enough to
@@ -204,7 +204,6 @@ export function setPageContent(document: PDFDocument, page: PDFPage, content: st
   page.node.set(PDFName.of('Contents'), document.context.register(stream))
 }
 
-export {latin1Text as latin1} from '../pdf/text.js'
 
 export function bytesOf(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length)

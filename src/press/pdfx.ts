@@ -5,7 +5,8 @@ import path from 'node:path'
 import {ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFStream} from 'pdf-lib'
 import {listPdfFonts} from '../check/pdf-fonts.js'
 import {PaibanError} from '../errors.js'
-import {bytesOf, decodeStream, latin1} from './content-stream.js'
+import {latin1Text} from '../pdf/stream.js'
+import {bytesOf, decodeStream} from './content-stream.js'
 import {readBox, setBox} from './geometry.js'
 import {runGhostscript} from './ghostscript.js'
 import {findDefaultCmykProfile, readIccProfile, type IccProfile} from './icc.js'
@@ -181,7 +182,7 @@ function pdfxDefinitions(version: PdfxVersion, profile: IccProfile): string {
  * the same bytes.
  */
 function stableId(bytes: Uint8Array): Uint8Array {
-  const text = latin1(bytes.subarray(Math.max(0, bytes.length - 4096)))
+  const text = latin1Text(bytes.subarray(Math.max(0, bytes.length - 4096)))
   const match = /\/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]/g
   let last: RegExpExecArray | undefined
   for (let found = match.exec(text); found; found = match.exec(text)) last = found
