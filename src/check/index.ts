@@ -1,6 +1,7 @@
 import {toString} from 'mdast-util-to-string'
-import {ParseSpeeds, PDFDocument} from 'pdf-lib'
+import type {PDFDocument} from 'pdf-lib'
 import type {ParsedDocument} from '../model/parse.js'
+import {loadPdf} from '../pdf/document.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
 import {fontProblems, listPdfFonts} from './pdf-fonts.js'
 import {pageLabels} from './page-labels.js'
@@ -56,7 +57,7 @@ export interface PdfCheckShortcuts {
 
 export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInput, shortcuts: PdfCheckShortcuts = {}): Promise<CheckFinding[]> {
   const findings: CheckFinding[] = []
-  const pdf = shortcuts.parsed ?? (await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest}))
+  const pdf = shortcuts.parsed ?? (await loadPdf(bytes))
   const fileName = document.file.path
 
   // Page size: the template's, to a tenth of a point.

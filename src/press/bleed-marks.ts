@@ -1,4 +1,5 @@
-import {ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument, type PDFObject} from 'pdf-lib'
+import {loadPdf, savePdf} from '../pdf/document.js'
 import {bleedFillContent} from './bleed-fill.js'
 import {pageContent, pdfNumber} from './content-stream.js'
 import {grow, mmToPt, readBox, setBox, trimOf, type Rect, type SizeMm} from './geometry.js'
@@ -31,7 +32,7 @@ export const bleedDefaults = {bleedMm: 3, marks: 'crop'} as const satisfies Requ
 export async function addBleedAndMarks(pdf: Uint8Array, options: Readonly<BleedOptions> = {}): Promise<Uint8Array> {
   const bleedMm = options.bleedMm ?? bleedDefaults.bleedMm
   const marks = options.marks ?? bleedDefaults.marks
-  const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  const document = await loadPdf(pdf)
   const bleed = mmToPt(bleedMm)
   const room = marks === 'crop' ? mmToPt(markReachMm(bleedMm)) : bleed
   const shifts = new Map<string, {dx: number; dy: number}>()
@@ -59,7 +60,7 @@ export async function addBleedAndMarks(pdf: Uint8Array, options: Readonly<BleedO
     if (marks === 'crop') drawMarks(document, page, cropMarkLines(trim, bleedMm))
   }
   moveDestinations(document, shifts)
-  return document.save({useObjectStreams: false, objectsPerTick: Infinity})
+  return savePdf(document, {objectStreams: false})
 }
 
 /**

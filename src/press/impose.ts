@@ -1,5 +1,6 @@
-import {ParseSpeeds, PDFDocument, PDFName, type PDFPage} from 'pdf-lib'
+import {PDFDocument, PDFName, type PDFPage} from 'pdf-lib'
 import {PaibanError} from '../errors.js'
+import {loadPdf, savePdf} from '../pdf/document.js'
 import type {MarksKind} from './bleed-marks.js'
 import {pdfNumber} from './content-stream.js'
 import {grow, mmToPt, readBox, setBox, sheetNames, sheetSizes, trimOf, type Rect, type SheetName} from './geometry.js'
@@ -77,7 +78,7 @@ export async function imposeSaddle(pdf: Uint8Array, options: Readonly<ImposeOpti
   const maxPages = options.maxPages ?? imposeDefaults.maxPages
   const marks = options.marks ?? imposeDefaults.marks
   const bleedMm = options.bleedMm ?? imposeDefaults.bleedMm
-  const source = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  const source = await loadPdf(pdf)
   const pages = source.getPages()
   if (pages.length === 0) throw new PaibanError('E_INPUT', 'The PDF has no pages to impose')
   const trims = pages.map(trimOf)
@@ -175,7 +176,7 @@ export async function imposeSaddle(pdf: Uint8Array, options: Readonly<ImposeOpti
   if (pages.length + blanksAdded > maxPages) {
     warnings.push(`${pages.length + blanksAdded} pages is more than a saddle stitch holds (${maxPages}): consider perfect binding, or raise --max-pages if the paper is thin`)
   }
-  return {bytes: await output.save({useObjectStreams: false, objectsPerTick: Infinity}), pageCount: pages.length, blanksAdded, sheets, sheet: sheetName, warnings}
+  return {bytes: await savePdf(output, {objectStreams: false}), pageCount: pages.length, blanksAdded, sheets, sheet: sheetName, warnings}
 }
 
 /** The sheet in the orientation that holds the spread (landscape first), in points. */

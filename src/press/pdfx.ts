@@ -2,9 +2,10 @@ import {createHash} from 'node:crypto'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {ParseSpeeds, PDFDict, PDFDocument, PDFName, PDFStream} from 'pdf-lib'
+import {PDFDict, PDFName, PDFStream, type PDFDocument} from 'pdf-lib'
 import {listPdfFonts} from '../check/pdf-fonts.js'
 import {PaibanError} from '../errors.js'
+import {loadPdf, savePdf} from '../pdf/document.js'
 import {latin1Text} from '../pdf/stream.js'
 import {bytesOf, decodeStream} from './content-stream.js'
 import {readBox, setBox} from './geometry.js'
@@ -60,13 +61,13 @@ export async function convertToPdfx(pdf: Uint8Array, options: Readonly<PdfxOptio
   const profile = await readIccProfile(profileFile)
   if (!options.iccProfile) notes.push(`output intent: Ghostscript’s generic “${profile.description}”; give the printer’s profile with --icc`)
 
-  const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  const document = await loadPdf(pdf)
   checkFontsConvertible(document)
   const before = pageTexts(document)
   prepare(document, options.title)
   const black = pureBlackDocument(document)
   if (black > 0) notes.push(`black text and rules set in pure K (${black} colour settings)`)
-  const prepared = await document.save({useObjectStreams: false, objectsPerTick: Infinity})
+  const prepared = await savePdf(document, {objectStreams: false})
 
   const directory = await mkdtemp(path.join(os.tmpdir(), 'paiban-pdfx-'))
   try {
@@ -87,7 +88,7 @@ export async function convertToPdfx(pdf: Uint8Array, options: Readonly<PdfxOptio
       ...(options.sourceDateEpoch === undefined ? {} : {env: {SOURCE_DATE_EPOCH: String(options.sourceDateEpoch)}})
     })
     const bytes = stableId(new Uint8Array(await readFile(output)))
-    const converted = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+    const converted = await loadPdf(bytes)
     const problems = pdfxProblems(bytes, converted, options.version)
     const after = pageTexts(converted)
     if (after.length !== before.length) problems.push(`${after.length} pages after conversion, ${before.length} before`)

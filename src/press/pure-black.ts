@@ -1,4 +1,5 @@
-import {ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, type PDFObject} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument, type PDFObject} from 'pdf-lib'
+import {loadPdf, savePdf} from '../pdf/document.js'
 import {bytesOf, decodeStream, numbers, pageContent, parseContent, setPageContent, spliceContent, type Operation} from './content-stream.js'
 
 /**
@@ -166,7 +167,7 @@ export function pureBlackDocument(document: PDFDocument): number {
 
 /** {@link pureBlackDocument} on PDF bytes. */
 export async function pureBlack(pdf: Uint8Array): Promise<{bytes: Uint8Array; changed: number}> {
-  const document = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  const document = await loadPdf(pdf)
   const changed = pureBlackDocument(document)
-  return {bytes: await document.save({useObjectStreams: false, objectsPerTick: Infinity}), changed}
+  return {bytes: await savePdf(document, {objectStreams: false}), changed}
 }

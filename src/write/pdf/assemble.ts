@@ -1,5 +1,6 @@
-import {ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNull, PDFNumber, PDFString, type PDFPage} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFString, type PDFDocument, type PDFPage} from 'pdf-lib'
 import type {DocumentMeta} from '../../model/types.js'
+import {loadPdf, savePdf} from '../../pdf/document.js'
 
 /** Where a heading landed in the body's print. */
 export interface HeadingTarget {
@@ -43,7 +44,7 @@ export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
   const document = input.body
   let frontPageCount = 0
   if (input.front) {
-    const front = await PDFDocument.load(input.front, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+    const front = await loadPdf(input.front)
     const pages = await document.copyPages(front, front.getPageIndices())
     for (const page of pages) {
       // The front's structure tree stays behind; keep its pages from pointing into the body's.
@@ -71,8 +72,7 @@ export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
   document.setLanguage(meta.lang)
   document.setCreationDate(date)
   document.setModificationDate(date)
-  // In one go: pdf-lib otherwise yields to the event loop every 50 objects, which costs more than the writing.
-  const bytes = await document.save({useObjectStreams: true, objectsPerTick: Infinity})
+  const bytes = await savePdf(document, {objectStreams: true})
   return {bytes, document, pageCount: document.getPageCount(), frontPageCount}
 }
 

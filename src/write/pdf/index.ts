@@ -53,14 +53,12 @@ export interface PdfOutput {
  * them takes about 0.2 s, which would otherwise come before the first print.
  */
 async function pdfTools() {
-  const [{ParseSpeeds, PDFDocument}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}] = await Promise.all([
-    import('pdf-lib'),
+  const [{loadPdf: parse}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}] = await Promise.all([
+    import('../../pdf/document.js'),
     import('./assemble.js'),
     import('./outline.js'),
     import('../../pdf/objects.js')
   ])
-  // pdf-lib parses in slices, yielding to the event loop between them; nothing else waits on this, so in one go.
-  const parse = (bytes: Uint8Array): Promise<PDFDocument> => PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
   return {
     assemblePdf,
     parse,
