@@ -296,39 +296,53 @@ function skipDictionary(source: Uint8Array, start: number): number {
 
 const escapes: Record<string, string> = {n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\'}
 
-/** A literal string `( … )` from `start`: its bytes (one character each) and the index after it. */
+/**
+ * A literal string `( … )` from `start`: its bytes (one character each) and
+ * the index after it, read from the bytes (no copy of what follows it as
+ * text: Ghostscript's output has hundreds of these a page). At most 64 KB.
+ */
 function literalString(bytes: Uint8Array, start: number): [string, number] {
-  const source = latin1(bytes, start, Math.min(bytes.length, start + 65536))
+  const limit = Math.min(bytes.length, start + 65536)
+  const at = (index: number): number => (index < limit ? (bytes[index] ?? -1) : -1)
   let depth = 0
   let value = ''
-  let index = 0
-  while (index < source.length) {
-    const character = source[index] ?? ''
-    if (character === '\\') {
-      const next = source[index + 1] ?? ''
-      if (/[0-7]/.test(next)) {
-        const octal = /^[0-7]{1,3}/.exec(source.slice(index + 1, index + 4))?.[0] ?? '0'
-        value += String.fromCharCode(Number.parseInt(octal, 8) & 0xff)
-        index += 1 + octal.length
+  let index = start
+  while (index < limit) {
+    const code = at(index)
+    if (code === 0x5c /* \ */) {
+      const next = at(index + 1)
+      if (isOctal(next)) {
+        let octal = 0
+        let digits = 0
+        while (digits < 3 && isOctal(at(index + 1 + digits))) octal = octal * 8 + (at(index + 1 + digits++) - 0x30)
+        value += String.fromCharCode(octal & 0xff)
+        index += 1 + digits
       } else {
-        if (next !== '\n' && next !== '\r') value += escapes[next] ?? next
+        if (next !== 0x0a && next !== 0x0d) {
+          const character = next === -1 ? '' : String.fromCharCode(next)
+          value += escapes[character] ?? character
+        }
         index += 2
       }
       continue
     }
-    if (character === '(') {
-      if (depth > 0) value += character
+    if (code === 0x28 /* ( */) {
+      if (depth > 0) value += '('
       depth++
-    } else if (character === ')') {
+    } else if (code === 0x29 /* ) */) {
       depth--
-      if (depth === 0) return [value, start + index + 1]
-      value += character
+      if (depth === 0) return [value, index + 1]
+      value += ')'
     } else {
-      value += character
+      value += String.fromCharCode(code)
     }
     index++
   }
-  return [value, start + index]
+  return [value, index]
+}
+
+function isOctal(code: number): boolean {
+  return code >= 0x30 && code <= 0x37
 }
 
 /** A font's codes to text: its ToUnicode map, codes of its width (2 bytes for Type 0 fonts). */
