@@ -14,3 +14,8 @@ export function multiply(m: Matrix, n: Matrix): Matrix {
     m[4] * n[1] + m[5] * n[3] + n[5]
   ]
 }
+
+/** The point (x, y) through m. */
+export function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]]
+}

@@ -9,7 +9,7 @@ import {
   type PDFObject,
   type PDFPage
 } from 'pdf-lib'
-import {identity, multiply, type Matrix} from './matrix.js'
+import {apply, identity, multiply, type Matrix} from './matrix.js'
 import {latin1Text, pageContentBytes, streamBytes} from './stream.js'
 
 /** One page of a PDF as a reader's text tool sees it: lines, top to bottom. */
@@ -109,16 +109,15 @@ function runContent(source: Uint8Array, resources: PDFDict | undefined, start: M
   let name = ''
   const fontsByName = new Map<string, Font | undefined>()
   const moveText = (tx: number, ty: number): void => {
-    lineMatrix = [lineMatrix[0], lineMatrix[1], lineMatrix[2], lineMatrix[3], tx * lineMatrix[0] + ty * lineMatrix[2] + lineMatrix[4], tx * lineMatrix[1] + ty * lineMatrix[3] + lineMatrix[5]]
+    lineMatrix = multiply([1, 0, 0, 1, tx, ty], lineMatrix)
     textMatrix = lineMatrix
   }
   const showStrings = (): void => {
     if (!font || stringCount === 0) return
     let bytes = strings[0] ?? ''
     for (let index = 1; index < stringCount; index++) bytes += strings[index] ?? ''
-    const e = textMatrix[4]
-    const f = textMatrix[5]
-    show(collector, font.decode(bytes), e * ctm[0] + f * ctm[2] + ctm[4], e * ctm[1] + f * ctm[3] + ctm[5])
+    const [x, y] = apply(ctm, textMatrix[4], textMatrix[5])
+    show(collector, font.decode(bytes), x, y)
   }
   const last = (back: number): number => (numberCount >= back ? (numbers[numberCount - back] ?? 0) : 0)
   const six = (): Matrix => {

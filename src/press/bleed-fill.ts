@@ -1,5 +1,5 @@
 import {numbers, parseContent, pdfNumber} from './content-stream.js'
-import {identity, multiply, type Matrix} from '../pdf/matrix.js'
+import {apply, identity, multiply, type Matrix} from '../pdf/matrix.js'
 import type {Rect} from './geometry.js'
 
 /**
@@ -25,7 +25,7 @@ export function filledRectangles(content: string): Fill[] {
   // Subpaths as points in page space; a curve makes the path no rectangle.
   let subpaths: Array<Array<[number, number]>> = []
   let curved = false
-  const point = (x: number, y: number): [number, number] => [x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5]]
+  const point = (x: number, y: number): [number, number] => apply(ctm, x, y)
   const reset = (): void => {
     subpaths = []
     curved = false
