@@ -61,6 +61,9 @@ async function main(): Promise<void> {
   const environment = {...process.env, NO_COLOR: '1'}
   const rows: Row[] = []
   const chromium = await findChromium()
+  /** Node running `args` in `cwd`: timed in one run, its memory sampled in another. */
+  const timeNode = (args: string[], cwd: string): Promise<Measurement> =>
+    timeAndMemory((memory) => measure(process.execPath, args, {cwd, env: environment, memory}))
   try {
     const sizes = short ? [1] : [1, 10, 100]
     for (const times of sizes) {
@@ -78,22 +81,16 @@ async function main(): Promise<void> {
         await rm(profile, {recursive: true, force: true})
         return measured
       }
-      const paibanRun = (memory: boolean): Promise<Measurement> =>
-        measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'out'), '--force'], {cwd: work, env: environment, memory})
       for (let run = 0; run < runs; run++) {
         row.floor?.push(await timeAndMemory(floorRun))
-        row.paiban.push(await timeAndMemory(paibanRun))
+        row.paiban.push(await timeNode([cli, 'build', source, '--out', path.join(work, 'out'), '--force'], work))
         process.stderr.write(`${row.name} run ${run + 1}/${runs}\n`)
       }
       rows.push(row)
       if (times === 100) {
         const word: Row = {name: 'seed ×100: Word alone', paiban: [], floor: undefined, floorName: '—', target: '≤ 2 s'}
         for (let run = 0; run < runs; run++) {
-          word.paiban.push(
-            await timeAndMemory((memory) =>
-              measure(process.execPath, [cli, 'build', source, '--out', path.join(work, 'word'), '--format', 'docx', '--force'], {cwd: work, env: environment, memory})
-            )
-          )
+          word.paiban.push(await timeNode([cli, 'build', source, '--out', path.join(work, 'word'), '--format', 'docx', '--force'], work))
         }
         rows.push(word)
       }
@@ -106,7 +103,7 @@ async function main(): Promise<void> {
       for (let index = 1; index <= 20; index++) await writeFile(path.join(batch, 'source', `doc-${index}.md`), seed)
       const row: Row = {name: 'batch of 20 seed-sized documents, one command', paiban: [], floor: undefined, floorName: '20 separate runs', target: '≤ 0.5× 20 runs'}
       for (let run = 0; run < runs; run++) {
-        row.paiban.push(await timeAndMemory((memory) => measure(process.execPath, [cli, 'build', '--force'], {cwd: batch, env: environment, memory})))
+        row.paiban.push(await timeNode([cli, 'build', '--force'], batch))
       }
       const single = rows[0]?.paiban.map((measurement) => measurement.milliseconds) ?? []
       row.floor = [{milliseconds: median(single) * 20, peakBytes: 0, exitCode: 0}]
@@ -114,8 +111,8 @@ async function main(): Promise<void> {
       // A rebuild with nothing to do, against starting Node itself.
       const noop: Row = {name: 'no-op rebuild of the batch', paiban: [], floor: [], floorName: '`node -e ""`', target: '≤ 0.5 s'}
       for (let run = 0; run < runs; run++) {
-        noop.floor?.push(await timeAndMemory((memory) => measure(process.execPath, ['-e', ''], {cwd: batch, env: environment, memory})))
-        noop.paiban.push(await timeAndMemory((memory) => measure(process.execPath, [cli, 'build'], {cwd: batch, env: environment, memory})))
+        noop.floor?.push(await timeNode(['-e', ''], batch))
+        noop.paiban.push(await timeNode([cli, 'build'], batch))
       }
       rows.push(noop)
     }
