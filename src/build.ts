@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import pLimit from 'p-limit'
@@ -14,7 +13,7 @@ import {writeAtomic} from './fs.js'
 import {copyWebAssets} from './write/html/assets.js'
 import {missingGlyphError} from './write/html/missing-glyphs.js'
 import type {ParsedDocument} from './model/parse.js'
-import {packageRoot} from './paths.js'
+import {requireFromPaiban} from './paths.js'
 import {decodeText} from './read/decode.js'
 import {frontMatterSettings, markdownOf, readSourceBytes} from './read/source.js'
 import {inShard, type Shard} from './shard.js'
@@ -378,8 +377,6 @@ async function pressOptionsFor(layers: Array<object | undefined>): Promise<Press
   const options = parsePressOptions(Object.assign({}, ...layers))
   return wantsPressOutputs(options) ? options : undefined
 }
-
-const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))
 
 /**
  * What decides a document's outputs: its text as read (normalizing a .txt is

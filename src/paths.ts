@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -16,3 +17,9 @@ function nearestPackage(directory: string): string {
     if (path.dirname(folder) === folder) throw new Error(`No package.json above ${directory}`)
   }
 }
+
+/**
+ * require() from paiban's package: for packages loaded only when needed
+ * (synchronously), and for files of font packages.
+ */
+export const requireFromPaiban = createRequire(path.join(packageRoot, 'package.json'))

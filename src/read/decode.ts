@@ -1,6 +1,6 @@
 import {isUtf8} from 'node:buffer'
-import {createRequire} from 'node:module'
 import {PaibanError} from '../errors.js'
+import {requireFromPaiban} from '../paths.js'
 
 /**
  * Turn the bytes of a source file into text with LF line endings.
@@ -184,7 +184,7 @@ function byteOffsetOf(decoded: Decoded, index: number): number {
 
 /** Bytes of a text in GB18030. iconv-lite is loaded only here, on the way to an error: decoding needs only TextDecoder. */
 function gb18030Length(text: string): number {
-  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite')
+  const iconv = requireFromPaiban('iconv-lite') as typeof import('iconv-lite')
   return iconv.encode(text, 'gb18030').length
 }
 

@@ -1,8 +1,8 @@
-import {createRequire} from 'node:module'
 import type {Root} from 'mdast'
 import {LineCounter, parseDocument} from 'yaml'
 import {PaibanError} from '../errors.js'
 import type {DocumentMeta} from '../model/types.js'
+import {requireFromPaiban} from '../paths.js'
 
 /** Fields a document's metadata is made of, and that `normalize --set` writes (`lint` is normalize's own, `press` the build's). */
 export const frontMatterFields = ['title', 'subtitle', 'issuer', 'date', 'subject', 'keywords', 'lang', 'template']
@@ -24,7 +24,7 @@ export interface FrontMatterData {
 function makeSchema() {
   // zod is loaded (as CommonJS: this runs inside the synchronous parse) only
   // for front matter that plainFrontMatter does not pass: to say what is wrong.
-  const {z} = createRequire(import.meta.url)('zod') as typeof import('zod')
+  const {z} = requireFromPaiban('zod') as typeof import('zod')
   return z.strictObject({
     title: z.string().min(1),
     subtitle: z.string().optional(),

@@ -1,8 +1,7 @@
 import {existsSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import {PaibanError} from '../errors.js'
-import {packageRoot} from '../paths.js'
+import {packageRoot, requireFromPaiban} from '../paths.js'
 import type {FontFace, PdfFace, Template, TextStyle} from './schema.js'
 import {chineseSizes} from './sizes.js'
 
@@ -201,7 +200,6 @@ function resolveFont(key: string, face: FontFace, directory: string): ResolvedFo
 
 function resolveFace(face: PdfFace, directory: string): Pick<ResolvedFont, 'family' | 'cssFamily' | 'weights' | 'sources'> {
   const sources: ResolvedFont['sources'] = []
-  const require = createRequire(path.join(packageRoot, 'package.json'))
   for (const weight of face.weights) {
     const file = face.files?.[String(weight)]
     if (file) {
@@ -213,7 +211,7 @@ function resolveFace(face: PdfFace, directory: string): Pick<ResolvedFont, 'fami
     if (!face.package) throw fontMissing(face.family, weight, undefined)
     let cssFile: string
     try {
-      cssFile = require.resolve(`${face.package}/${weight}.css`)
+      cssFile = requireFromPaiban.resolve(`${face.package}/${weight}.css`)
     } catch {
       throw fontMissing(face.family, weight, `${face.package}/${weight}.css`)
     }

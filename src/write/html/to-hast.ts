@@ -1,4 +1,3 @@
-import {createRequire} from 'node:module'
 import type {Element, Root as HastRoot, RootContent} from 'hast'
 import type {Nodes as MdastNode, Root as MdastRoot} from 'mdast'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
@@ -6,6 +5,7 @@ import remarkRehype, {type Options as RemarkRehypeOptions} from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import type {Deletion, Insertion, LeadSentence, OutlineEntry} from '../../model/types.js'
+import {requireFromPaiban} from '../../paths.js'
 import {groupClosing, officialBlockToHast, officialClassNames} from './official.js'
 
 /**
@@ -78,7 +78,7 @@ let withRawHtml: typeof withoutRawHtml | undefined
  */
 function rawHtmlProcessor(): typeof withoutRawHtml {
   if (!withRawHtml) {
-    const {default: rehypeRaw} = createRequire(import.meta.url)('rehype-raw') as typeof import('rehype-raw')
+    const {default: rehypeRaw} = requireFromPaiban('rehype-raw') as typeof import('rehype-raw')
     withRawHtml = unified().use(remarkRehype, remarkRehypeOptions).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema)
   }
   return withRawHtml
