@@ -1,5 +1,6 @@
 import {toString} from 'mdast-util-to-string'
 import type {PDFDocument} from 'pdf-lib'
+import {tocEntries} from '../model/outline.js'
 import type {ParsedDocument} from '../model/parse.js'
 import {loadPdf} from '../pdf/document.js'
 import type {ResolvedTemplate} from '../template/resolve.js'
@@ -111,7 +112,7 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
     // Headings come in order, in the 目录 and in the body: each search goes on from where the last one matched.
     let listedFrom = 0
     let pageFrom = 0
-    for (const entry of document.outline.filter((heading) => heading.level <= template.toc.depth)) {
+    for (const entry of tocEntries(document.outline, template.toc.depth)) {
       const heading = squash(entry.text)
       const pattern = new RegExp(`${escapeRegExp(heading)}(\\d+)`, 'g')
       pattern.lastIndex = listedFrom

@@ -35,3 +35,8 @@ export function buildOutline(tree: Root): OutlineEntry[] {
 export function headingNodes(tree: Root): Heading[] {
   return tree.children.filter((node): node is Heading => node.type === 'heading')
 }
+
+/** The headings a 目录 of `depth` levels lists, in order: the PDF's, the Word copy's and the preflight's. */
+export function tocEntries(outline: readonly OutlineEntry[], depth: number): OutlineEntry[] {
+  return outline.filter((entry) => entry.level <= depth)
+}

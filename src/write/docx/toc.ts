@@ -1,5 +1,6 @@
 import {Paragraph, TableOfContents, type FileChild} from 'docx'
 import type {BuildContext} from '../../context.js'
+import {tocEntries} from '../../model/outline.js'
 import type {OutlineEntry} from '../../model/types.js'
 import {unexpected} from './finish.js'
 import {styleIds} from './style-names.js'
@@ -18,8 +19,8 @@ export function bookmarkName(outlineId: string): string {
  */
 const placeholderBase = 900_000_000
 
-function tocEntries(build: BuildContext): OutlineEntry[] {
-  return build.document.outline.filter((entry) => entry.level <= build.template.toc.depth)
+function entriesOf(build: BuildContext): OutlineEntry[] {
+  return tocEntries(build.document.outline, build.template.toc.depth)
 }
 
 /**
@@ -36,7 +37,7 @@ function tocEntries(build: BuildContext): OutlineEntry[] {
  */
 export function tableOfContents(build: BuildContext): FileChild[] {
   const {toc} = build.template
-  const entries = tocEntries(build).map((entry, index) => ({title: entry.text, level: entry.level, href: bookmarkName(entry.id), page: placeholderBase + index}))
+  const entries = entriesOf(build).map((entry, index) => ({title: entry.text, level: entry.level, href: bookmarkName(entry.id), page: placeholderBase + index}))
   return [
     new Paragraph({style: styleIds.tocHeading, text: toc.title}),
     new TableOfContents(toc.title, {
@@ -60,7 +61,7 @@ export function fillTableOfContents(xml: string, build: BuildContext, tocPages: 
   const start = xml.indexOf('<w:sdt>')
   const end = xml.indexOf('</w:sdt>', start)
   if (start < 0 || end < 0 || !xml.slice(start, end).includes('<w:docPartGallery w:val="Table of Contents"/>')) throw unexpected('document.xml', 'the 目录’s content control')
-  const entries = tocEntries(build)
+  const entries = entriesOf(build)
   let filled = 0
   let toc = xml.slice(start, end).replace(/(<w:tab\/><w:t(?: [^>]*)?>)(9\d{8})(<\/w:t>)/g, (_match, before: string, placeholder: string, after: string) => {
     const entry = entries[Number(placeholder) - placeholderBase]

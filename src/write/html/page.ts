@@ -5,6 +5,7 @@ import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
+import {tocEntries} from '../../model/outline.js'
 import type {OutlineEntry} from '../../model/types.js'
 import {blankPageRules, sectionPageName, usesSectionPages} from './template-css.js'
 
@@ -179,7 +180,7 @@ function cover(context: BuildContext): Element {
  */
 function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, number> | undefined): Element {
   const {toc} = context.template
-  const entries = context.document.outline.filter((entry) => entry.level <= toc.depth)
+  const entries = tocEntries(context.document.outline, toc.depth)
   return h('nav', {className: ['toc'], ariaLabel: toc.title}, [
     h('h1', toc.title),
     h(
