@@ -7,19 +7,8 @@ import {requireFromPaiban} from '../paths.js'
 /** Fields a document's metadata is made of, and that `normalize --set` writes (`lint` is normalize's own, `press` the build's). */
 export const frontMatterFields = ['title', 'subtitle', 'issuer', 'date', 'subject', 'keywords', 'lang', 'template']
 
-/** Front matter that passed validation. */
-export interface FrontMatterData {
-  title: string
-  subtitle?: string | undefined
-  issuer?: string | undefined
-  date?: string | Date | undefined
-  subject?: string | undefined
-  keywords?: string[] | string | undefined
-  lang: string
-  template?: string | undefined
-  lint?: {off?: string[] | undefined} | undefined
-  press?: Record<string, unknown> | undefined
-}
+/** Front matter that passed validation: what the schema gives (a type only: zod is not loaded for it). */
+export type FrontMatterData = import('zod').output<ReturnType<typeof makeSchema>>
 
 function makeSchema() {
   // zod is loaded (as CommonJS: this runs inside the synchronous parse) only
