@@ -206,6 +206,13 @@ export function bodyPageRules(template: ResolvedTemplate, title: string, outline
   ]
   const headText = (kind: 'title' | 'section' | 'none', section: string | undefined): string | undefined =>
     kind === 'title' ? title : kind === 'section' ? (section ?? title) : undefined
+  // As with the page numbers (templateRules), a face that only the running heads
+  // use is not loaded when Chromium prints, and then no margin box of the page
+  // prints at all: set their characters, unseen, in the document.
+  const heads = [title, ...outline.filter((entry) => entry.level === 1).map((entry) => entry.text)]
+  if (runningHead.even !== 'none' || runningHead.odd !== 'none') {
+    rules.push(`main::before { content: ${cssString(heads.join(''))}; font-family: '${runningHead.font.cssFamily}'; position: absolute; visibility: hidden; }`)
+  }
   if (!usesSectionPages(template)) {
     // One running head for the whole body (the title, or none): no named pages,
     // so sections run on; the first page, which opens with the title, has none.
