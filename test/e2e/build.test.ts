@@ -16,7 +16,7 @@ import {launchBrowser, type BrowserSession} from '../../src/write/pdf/browser.js
 import {writePdf} from '../../src/write/pdf/index.js'
 import {readBookmarks} from '../../src/write/pdf/outline.js'
 import {printPage} from '../../src/write/pdf/print.js'
-import {pageCount} from '../helpers/pdf.js'
+import {pageCount, pdfText} from '../helpers/pdf.js'
 import {builtInTemplate, projectRoot} from '../helpers/template.js'
 
 /**
@@ -73,6 +73,23 @@ describe('reproducible builds', () => {
         if (output.format === 'pdf') expect(output.pages).toBe(await pageCount(file))
       }
     }
+  })
+})
+
+describe('margin boxes', () => {
+  it('prints running heads and page numbers whose characters the body text never sets in their font', async () => {
+    // Title and section heads set in 黑体 only; the running heads and numbers are in 宋体.
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-heads-'))
+    await mkdir(path.join(folder, 'source'))
+    const text = '这是正文段落。'.repeat(300)
+    await writeFile(path.join(folder, 'source', 'tuji.md'), `---\ntitle: 图集\n---\n\n## 一、图\n\n${text}\n\n## 二、后记\n\n${text}\n`)
+    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
+    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+    const pages = (await pdfText(path.join(folder, 'out', 'tuji.pdf'))).split('\f').filter((page) => page.includes('这是正文段落'))
+    expect(pages.length).toBeGreaterThan(4)
+    pages.forEach((page, index) => expect(page, `body page ${index + 1}`).toMatch(new RegExp(`—\\s*${index + 1}\\s*—`)))
+    // Left pages carry the title, right pages their section (not the first page of the body).
+    expect(pages.slice(1).every((page, index) => page.includes(index % 2 === 0 ? '图集' : '、'))).toBe(true)
   })
 })
 
