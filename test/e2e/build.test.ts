@@ -16,7 +16,6 @@ import {launchBrowser, type BrowserSession} from '../../src/write/pdf/browser.js
 import {writePdf} from '../../src/write/pdf/index.js'
 import {readBookmarks} from '../../src/write/pdf/outline.js'
 import {printPage} from '../../src/write/pdf/print.js'
-import {finalTocNumbers} from '../../src/write/pdf/toc-plan.js'
 import {pageCount, pdfText} from '../helpers/pdf.js'
 import {builtInTemplate, projectRoot} from '../helpers/template.js'
 
@@ -280,7 +279,7 @@ describe('the preflight', () => {
     const {headingPages, body, context, html} = await outputsOf(await sourceMarkdown())
     const {PDFDocument} = await import('pdf-lib')
     const shifted = new Map([...headingPages].map(([id, page]) => [id, page + 1]))
-    const resources = {documents: new Map([['/front.html', html.printFront(finalTocNumbers(context, shifted))]]), fonts: html.printFonts, sourceDirectory: context.sourceDirectory, allowedRoots: ['/']}
+    const resources = {documents: new Map([['/front.html', html.printFront(shifted)]]), fonts: html.printFonts, sourceDirectory: context.sourceDirectory, allowedRoots: ['/']}
     const site = session.site()
     site.serve(resources)
     const front = await printPage(session, site, '/front.html', {tagged: false, fileName: 'x'}).finally(() => site.close())
@@ -288,7 +287,7 @@ describe('the preflight', () => {
     const pdf = (
       await assemblePdf({
         body: await PDFDocument.load(body),
-        front: await PDFDocument.load(front),
+        front,
         padFront: context.template.page.twoSided,
         targets: new Map(),
         meta: context.document.meta,

@@ -3,7 +3,7 @@ import type {Element} from 'hast'
 import {toString} from 'mdast-util-to-string'
 import type {BuildContext} from '../../context.js'
 import {codePointsOf, fontCoverage, fontFaceCss, fontFaces, type FontFaceFile} from './fonts.js'
-import {bodyPage, bodyRuns, frontPage, serializeRun, webPage, type BodyRun, type TocNumbers} from './page.js'
+import {bodyPage, bodyRuns, frontPage, serializeRun, webPage, type BodyRun} from './page.js'
 import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
 import {wrapRunInHeadings} from './run-in.js'
 import {toHast} from './to-hast.js'
@@ -24,8 +24,8 @@ export interface HtmlOutput {
   printBody: string
   /** The body with a blank page (no running head, no number) before each section named, so it starts on a right-hand page. */
   printBodyWithBlanks(before: ReadonlySet<string>): string
-  /** Cover and 目录 as printed, with these numbers in the 目录. */
-  printFront(numbers: TocNumbers): string
+  /** Cover and 目录 as printed, given each heading's page number. */
+  printFront(pages: ReadonlyMap<string, number>): string
   /** Font files the printed pages load, by URL path (`/fonts/<file>`). */
   printFonts: Map<string, string>
   /** The web page. */
@@ -93,7 +93,7 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
   return {
     printBody,
     printBodyWithBlanks: (before) => bodyPage(context, printRuns, bodyStyles, before),
-    printFront: (numbers) => frontPage(context, numbers, frontStyles),
+    printFront: (pages) => frontPage(context, pages, frontStyles),
     printFonts,
     web,
     webAssets,

@@ -173,60 +173,42 @@ function cover(context: BuildContext): Element {
   ])
 }
 
-/** What the printed 目录's number column shows (write/pdf/toc-numbers.ts). */
-export interface TocNumbers {
-  /** The column's width in digits: the longest number's. */
-  digits: number
-  /** Each entry's number, by heading id. */
-  text: ReadonlyMap<string, string>
-  /**
-   * Also set the ten digits, white and out of the flow, in the entries'
-   * font: the print then holds every digit's glyph, for numbers written
-   * into it afterwards.
-   */
-  digitCarrier: boolean
-}
-
-/** The ten digits, as `.toc-digits` sets them. */
-export const tocDigitCarrier = '0123456789'
-
 /**
- * The 目录. With `numbers`, each entry carries its page number and links to a
+ * The 目录. With `pages`, each entry carries its page number and links to a
  * `paiban:dest/<id>` URI that post-processing turns into an internal link;
  * without, entries link to the anchors (the web page).
  */
-function tableOfContents(context: BuildContext, numbers: TocNumbers | undefined): Element {
+function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, number> | undefined): Element {
   const {toc} = context.template
   const entries = tocEntries(context.document.outline, toc.depth)
-  return h('nav', {className: ['toc'], ariaLabel: toc.title, style: numbers ? `--toc-digits: ${numbers.digits}` : undefined}, [
+  return h('nav', {className: ['toc'], ariaLabel: toc.title}, [
     h('h1', toc.title),
     h(
       'ol',
       entries.map((entry) =>
         h('li', [
-          h('a', {className: ['toc-entry', `level-${entry.level}`], href: numbers ? `paiban:dest/${entry.id}` : `#${entry.id}`}, [
+          h('a', {className: ['toc-entry', `level-${entry.level}`], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`}, [
             h('span', {className: ['toc-text']}, entry.text),
             h('span', {className: ['toc-leader']}),
-            h('span', {className: ['toc-page']}, numbers?.text.get(entry.id) ?? '')
+            h('span', {className: ['toc-page']}, pages ? String(pages.get(entry.id) ?? '') : '')
           ])
         ])
       )
-    ),
-    ...(numbers?.digitCarrier ? [h('span', {className: ['toc-digits'], ariaHidden: 'true'}, tocDigitCarrier)] : [])
+    )
   ])
 }
 
 /**
  * Cover and 目录 as printed. `blankAfterCover` keeps the 目录 on a right-hand page.
  */
-export function frontPage(context: BuildContext, numbers: TocNumbers, styles: PageStyles): string {
+export function frontPage(context: BuildContext, pages: ReadonlyMap<string, number>, styles: PageStyles): string {
   const {template} = context
   const content: Element[] = []
   if (template.cover.show) {
     content.push(cover(context))
     if (template.page.twoSided) content.push(h('div', {className: ['blank-page']}))
   }
-  if (template.toc.show && context.document.outline.length > 0) content.push(tableOfContents(context, numbers))
+  if (template.toc.show && context.document.outline.length > 0) content.push(tableOfContents(context, pages))
   return documentHtml(context, styles, 'print front', content)
 }
 

@@ -1,19 +1,17 @@
 import type {PDFDocument} from 'pdf-lib'
 import type {BuildContext} from '../../context.js'
 import type {HtmlOutput} from '../html/index.js'
-import type {TocNumbers} from '../html/page.js'
 import type {HeadingTarget} from './assemble.js'
 import type {BrowserSession} from './browser.js'
 import type {Bookmark} from './outline.js'
 import {loadPage, printPage} from './print.js'
 import type {PageResources, PrintSite} from './serve.js'
-import {finalTocNumbers, numbersInOrder, planTocNumbers} from './toc-plan.js'
 
 export interface PdfOptions {
   /** Written into the PDF's Producer. */
   producer: string
   /**
-   * Called as soon as the body is printed, before the 目录's numbers are written in:
+   * Called as soon as the body is printed, while the cover and 目录 print:
    * each heading's page (the Word copy's 目录 can be finished then) and the
    * body as printed (the preflight can read its text). Default: none.
    */
@@ -55,17 +53,15 @@ export interface PdfOutput {
  * them takes about 0.2 s, which would otherwise come before the first print.
  */
 async function pdfTools() {
-  const [{loadPdf: parse}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}, {writeTocNumbers}] = await Promise.all([
+  const [{loadPdf: parse}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}] = await Promise.all([
     import('../../pdf/document.js'),
     import('./assemble.js'),
     import('./outline.js'),
-    import('../../pdf/objects.js'),
-    import('./toc-numbers.js')
+    import('../../pdf/objects.js')
   ])
   return {
     assemblePdf,
     parse,
-    writeTocNumbers,
     /**
      * Where each bookmark points, read from the bytes as Chromium wrote them
      * (only the outline's and page tree's objects), else from the whole
@@ -81,11 +77,12 @@ async function pdfTools() {
 }
 
 /**
- * Print the document: the body (its bookmarks tell where each heading
- * landed) and, in a second tab at the same time, cover and 目录 with
- * placeholders for the numbers; then the numbers written into the 目录's
- * print (toc-plan.ts), and one PDF of both. The 目录 prints again, with its
- * numbers, only when they cannot be written in.
+ * Print the document: the body first (its bookmarks tell where each heading
+ * landed), then cover and 目录 with those numbers, then one PDF of both.
+ * Two prints, of which only the body is long: no second full print for the
+ * 目录. The cover and 目录 load in a second tab while the body prints, their
+ * page numbers blank; once the body is printed the numbers are filled in
+ * and that tab prints.
  */
 export async function writePdf(context: BuildContext, html: HtmlOutput, session: BrowserSession, options: PdfOptions): Promise<PdfOutput> {
   const fileName = context.document.file.path
@@ -96,21 +93,15 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     sourceDirectory: context.sourceDirectory,
     allowedRoots: [context.projectRoot, ...new Set([...html.printFonts.values()].map(fontPackageRoot))]
   }
-  const hasToc = template.toc.show && context.document.outline.length > 0
-  const hasFront = template.cover.show || hasToc
-  // The 目录 prints before its numbers are known; they are written in afterwards (toc-numbers.ts).
-  const tocPlan = hasToc ? planTocNumbers(context) : undefined
-  if (hasFront) resources.documents.set('/front.html', html.printFront(tocPlan?.numbers ?? noTocNumbers))
+  const hasFront = template.cover.show || (template.toc.show && context.document.outline.length > 0)
+  if (hasFront) resources.documents.set('/front.html', html.printFront(new Map()))
   const site = options.site ?? session.site()
   site.serve(resources)
   // The body first: it may be the page the browser opened with; the front gets a new tab.
   const bodyPage = loadPage(session, site, '/body.html', fileName)
   const frontPage = hasFront ? loadPage(session, site, '/front.html', fileName) : undefined
-  // The front prints as soon as it has loaded, while the body loads and prints.
-  const frontPrint = frontPage?.then((loaded) => loaded.print({tagged: false}))
   // Failures are reported where these are awaited.
   frontPage?.catch(() => undefined)
-  frontPrint?.catch(() => undefined)
   let tools: ReturnType<typeof pdfTools> | undefined
   try {
     const loaded = await bodyPage
@@ -126,7 +117,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     }
     // The body's bookmarks give the heading pages, read straight from the bytes: the
     // cover and 目录 can print while the body is parsed whole (for assembling and the preflight).
-    const {assemblePdf, bookmarks, parse, writeTocNumbers} = await (tools ?? pdfTools())
+    const {assemblePdf, bookmarks, parse} = await (tools ?? pdfTools())
     let read = await bookmarks(bodyBytes)
     let targets = headingTargets(read.bookmarks, context)
     // Sections that must start on a right-hand page: print again with blank pages
@@ -150,28 +141,22 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       return {headingPages, bytes: finalBytes, document, pageCount: document.getPageCount()}
     }
 
-    // The 目录's numbers are written into its print. Where they cannot be (the
-    // column's width was guessed wrong, or the print is not as expected), the
-    // front prints again with them; a wrong width is known at once, so that
-    // print runs while the body is parsed.
-    const tocNumbers = tocPlan ? finalTocNumbers(context, headingPages) : undefined
-    const reprintFront = async (numbers: TocNumbers): Promise<Uint8Array> => {
-      const loaded = await (frontPage ?? Promise.reject(new Error('No front page to print')))
-      await frontPrint
-      await loaded.update(fillTocNumbers, {digits: numbers.digits, numbers: Object.fromEntries(numbers.text)})
-      return loaded.print({tagged: false})
+    let front: Uint8Array | undefined
+    let printed: PrintedBody
+    if (frontPage) {
+      const loaded = await frontPage
+      await loaded.update(fillTocPages, Object.fromEntries(headingPages))
+      const printing = loaded.print({tagged: false})
+      // Its failure is reported where it is awaited, after the parse.
+      printing.catch(() => undefined)
+      // The front prints: parse the body now, and tell the caller (the preflight reads the body's text while Chromium prints).
+      printed = await bodyDocument()
+      options.onBodyPrinted?.(printed)
+      front = await printing
+    } else {
+      printed = await bodyDocument()
+      options.onBodyPrinted?.(printed)
     }
-    let reprint = tocNumbers && tocNumbers.digits !== tocPlan?.numbers.digits ? reprintFront(tocNumbers) : undefined
-    reprint?.catch(() => undefined)
-    // Tell the caller (the preflight reads the body's text, the Word copy takes the numbers).
-    const printed = await bodyDocument()
-    options.onBodyPrinted?.(printed)
-    let front: PDFDocument | undefined
-    if (frontPrint && !reprint) {
-      front = await parse(await frontPrint)
-      if (tocPlan && tocNumbers && !writeTocNumbers(front, tocPlan, numbersInOrder(context, tocNumbers))) reprint = reprintFront(tocNumbers)
-    }
-    if (reprint) front = await parse(await reprint)
     const body = printed.document
     const assembled = await assemblePdf({
       body,
@@ -190,21 +175,15 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
   }
 }
 
-/** No 目录: a front of the cover alone. */
-const noTocNumbers: TocNumbers = {digits: 1, text: new Map(), digitCarrier: false}
-
 /**
- * Runs in the page: each 目录 entry links to `paiban:dest/<id>` (page.ts);
- * write that heading's page number into the entry, set the column's width
- * and take out the digits that were there for numbers written in later.
+ * Runs in the page: each 目录 entry links to `paiban:dest/<heading id>`
+ * (page.ts); write that heading's page number into the entry.
  */
-function fillTocNumbers({digits, numbers}: {digits: number; numbers: Record<string, string>}): void {
-  document.querySelector<HTMLElement>('nav.toc')?.style.setProperty('--toc-digits', String(digits))
-  document.querySelector('.toc-digits')?.remove()
+function fillTocPages(pages: Record<string, number>): void {
   for (const entry of document.querySelectorAll('a.toc-entry')) {
     const id = (entry.getAttribute('href') ?? '').replace('paiban:dest/', '')
     const number = entry.querySelector('.toc-page')
-    if (number) number.textContent = numbers[id] ?? ''
+    if (number) number.textContent = String(pages[id] ?? '')
   }
 }
 
