@@ -19,7 +19,7 @@ export {checkDocx} from './docx.js'
  * where there is one, and the page.
  */
 export interface CheckFinding {
-  ruleId: 'lost-text' | 'missing-glyph' | 'font-not-embedded' | 'type3-font' | 'fallback-font' | 'page-size' | 'toc-page-mismatch'
+  ruleId: 'lost-text' | 'missing-glyph' | 'font-not-embedded' | 'type3-font' | 'fallback-font' | 'page-size' | 'toc-page-mismatch' | 'page-number-missing'
   reason: string
   /** `file:line:column` in the source. */
   place: string | undefined
@@ -34,13 +34,17 @@ export interface CheckInput {
 
 const pointsPerMm = 72 / 25.4
 
-/** The body's text with running heads and page numbers left out: lines in the margins. */
-function bodyLines(page: PdfPageText, template: ResolvedTemplate): string[] {
+/** A page's lines by where they stand: in the type area, or in the bottom margin (page numbers). */
+function pageAreas(page: PdfPageText, template: ResolvedTemplate): {body: string[]; foot: string[]} {
   const top = page.height - template.page.margin.topMm * pointsPerMm
   const bottom = template.page.margin.bottomMm * pointsPerMm
   // A line's baseline sits below its top: allow a line's height of slack at the top edge.
   const slack = template.body.sizePt
-  return page.lines.filter((line) => line.y < top && line.y > bottom - slack / 2).map((line) => line.text)
+  const inBody = (line: {y: number}): boolean => line.y < top && line.y > bottom - slack / 2
+  return {
+    body: page.lines.filter(inBody).map((line) => line.text),
+    foot: page.lines.filter((line) => line.y <= bottom - slack / 2).map((line) => line.text)
+  }
 }
 
 /** What the build already has of the PDF, so the check does not do it again. */
@@ -92,9 +96,17 @@ export async function checkPdf(bytes: Uint8Array, {document, template}: CheckInp
   const bodyTexts: string[] = []
   for (const page of pages.slice(bodyStart)) {
     pageAt.push({offset: stream.length, page: page.number})
-    const text = squash(bodyLines(page, template).join(''))
+    const areas = pageAreas(page, template)
+    const text = squash(areas.body.join(''))
     bodyTexts.push(text)
     stream += text
+    // Every page with text prints its number at its foot (a blank page before a section has neither).
+    // Chromium prints no margin box of a page at all when one of them waits for a face: running heads gone too.
+    const label = labels[page.number - 1] ?? String(page.number - bodyStart)
+    const number = squash(template.pageNumber.format.replace('{page}', label))
+    if (text !== '' && !squash(areas.foot.join('')).includes(number)) {
+      findings.push({ruleId: 'page-number-missing', reason: `Page ${label} prints no page number (“${number}” at its foot)`, place: fileName, page: page.number})
+    }
   }
   const pageOf = (offset: number): number => pageAt.findLast((entry) => entry.offset <= offset)?.page ?? 1
   const lost = findLostText(sourceBlocks(document.tree, document.meta, {withTitle: true}), stream)

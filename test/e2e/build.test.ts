@@ -274,6 +274,17 @@ describe('the preflight', () => {
     expect(findings[0]?.reason).toContain('营造比学赶超')
   })
 
+  it('fails body pages that print no page number at their foot', async () => {
+    // The real PDF checked against a template whose numbers read 第 n 页: no page has that.
+    const {pdf} = await outputsOf(await sourceMarkdown())
+    const input = await checked()
+    const template = {...input.template, pageNumber: {...input.template.pageNumber, format: '第 {page} 页'}}
+    const findings = await checkPdf(pdf, {...input, template})
+    expect(findings.length).toBeGreaterThan(5)
+    expect(findings.every((finding) => finding.ruleId === 'page-number-missing')).toBe(true)
+    expect(findings[0]?.reason).toBe('Page 1 prints no page number (“第1页” at its foot)')
+  })
+
   it('fails a 目录 whose numbers are off by one', async () => {
     // The body as printed, with a 目录 printed from numbers one too high in front of it.
     const {headingPages, body, context, html} = await outputsOf(await sourceMarkdown())
