@@ -93,6 +93,31 @@ describe('margin boxes', () => {
   })
 })
 
+describe('the 目录', () => {
+  it('runs each leader from the end of its entry’s last line to the number, a wrapped entry’s too', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-toc-'))
+    await mkdir(path.join(folder, 'source'))
+    const text = '这是正文段落。'.repeat(40)
+    const sections = ['一', '二'].map((n) => `## ${n}、第${n}部分\n\n${text}\n\n### （一）第一小节的标题比较长一些需要换行才能放下的标题文字\n\n${text}\n`)
+    await writeFile(path.join(folder, 'source', 'mulu.md'), `---\ntitle: 目录\n---\n\n${sections.join('\n')}`)
+    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
+    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+    const {PDFDocument} = await import('pdf-lib')
+    const {pageContentBytes, latin1Text} = await import('../../src/pdf/stream.js')
+    const pdf = await PDFDocument.load(await readFile(path.join(folder, 'out', 'mulu.pdf')))
+    // The cover, a blank, then the 目录: its leaders are rows of 1-unit dots (CSS pixels: 14 to the em of 五号).
+    const content = latin1Text(pageContentBytes(pdf.getPage(2)))
+    const rows = new Map<number, number[]>()
+    for (const [, x, y] of content.matchAll(/^([\d.]+) ([\d.]+) [12] 1 re$/gm)) rows.set(Number(y), [...(rows.get(Number(y)) ?? []), Number(x)])
+    expect(rows.size).toBe(4)
+    // Each runs 0.4 em short of the number column at the right (level 1: x ≈ 400; level 2 too).
+    const ends = [...rows.values()].map((xs) => Math.max(...xs))
+    expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(3)
+    // A wrapped entry's last line, （一）… 题文字, is short: its leader is long, not the 2 em minimum at the right.
+    for (const xs of rows.values()) expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(10 * 14)
+  })
+})
+
 describe('press outputs from the build', () => {
   it('writes x.press.pdf and x.imposed.pdf beside the PDF and lists them in the manifest', async () => {
     const notes: string[] = []

@@ -187,15 +187,19 @@ function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, numbe
       'ol',
       entries.map((entry) =>
         h('li', [
-          h('a', {className: ['toc-entry', `level-${entry.level}`], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`}, [
-            h('span', {className: ['toc-text']}, entry.text),
-            h('span', {className: ['toc-leader']}),
+          h('a', {className: ['toc-entry', `level-${entry.level}`], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`, style: tocDigits(pages?.get(entry.id))}, [
+            h('span', {className: ['toc-line']}, [h('span', {className: ['toc-text']}, entry.text), h('span', {className: ['toc-leader']})]),
             h('span', {className: ['toc-page']}, pages ? String(pages.get(entry.id) ?? '') : '')
           ])
         ])
       )
     )
   ])
+}
+
+/** The width of an entry's number, for where its leader ends (styles/base.css). */
+function tocDigits(page: number | undefined): string | undefined {
+  return page === undefined ? undefined : `--toc-digits: ${String(page).length}`
 }
 
 /**

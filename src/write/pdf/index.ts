@@ -184,6 +184,8 @@ function fillTocPages(pages: Record<string, number>): void {
     const id = (entry.getAttribute('href') ?? '').replace('paiban:dest/', '')
     const number = entry.querySelector('.toc-page')
     if (number) number.textContent = String(pages[id] ?? '')
+    // As page.ts's tocDigits(): the leader ends where this number's width begins.
+    ;(entry as HTMLElement).style.setProperty('--toc-digits', String(String(pages[id] ?? '').length || 1))
   }
 }
 
