@@ -209,9 +209,10 @@ export function bodyPageRules(template: ResolvedTemplate, title: string, outline
   // As with the page numbers (templateRules), a face that only the running heads
   // use is not loaded when Chromium prints, and then no margin box of the page
   // prints at all: set their characters, unseen, in the document.
-  const heads = [title, ...outline.filter((entry) => entry.level === 1).map((entry) => entry.text)]
+  // Each character once: a face loads for the characters it covers, not for how often they come.
+  const headCharacters = [...new Set([title, ...outline.filter((entry) => entry.level === 1).map((entry) => entry.text)].join(''))].join('')
   if (runningHead.even !== 'none' || runningHead.odd !== 'none') {
-    rules.push(`main::before { content: ${cssString(heads.join(''))}; font-family: '${runningHead.font.cssFamily}'; position: absolute; visibility: hidden; }`)
+    rules.push(`main::before { content: ${cssString(headCharacters)}; font-family: '${runningHead.font.cssFamily}'; position: absolute; visibility: hidden; }`)
   }
   if (!usesSectionPages(template)) {
     // One running head for the whole body (the title, or none): no named pages,
