@@ -256,17 +256,30 @@ function runContent(source: Uint8Array, resources: PDFDict | undefined, start: M
         case 0x446f /* Do */:
           runForm(name)
           break
-        case 0x4249 /* BI */: {
-          // An inline image: its data runs to EI.
-          const end = Buffer.from(source.buffer, source.byteOffset, source.byteLength).indexOf('EI', index)
-          index = end === -1 ? length : end + 2
+        case 0x4249 /* BI */:
+          index = inlineImageEnd(source, index)
           break
-        }
       }
       numberCount = 0
       stringCount = 0
     }
   }
+}
+
+/**
+ * Where an inline image that starts at `from` (after BI) ends: past the EI
+ * that follows its data between whitespace, as press/content-stream.ts reads
+ * it. Its data may hold the bytes "EI" anywhere else.
+ */
+function inlineImageEnd(source: Uint8Array, from: number): number {
+  const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength)
+  const data = bytes.indexOf('ID', from)
+  if (data === -1) return source.length
+  for (let end = bytes.indexOf('EI', data + 2); end !== -1; end = bytes.indexOf('EI', end + 1)) {
+    const after = end + 2
+    if (byteClass[source[end - 1] ?? 0] === 1 && (after >= source.length || byteClass[source[after] ?? 0] === 1)) return after
+  }
+  return source.length
 }
 
 function latin1(source: Uint8Array, begin: number, end: number): string {

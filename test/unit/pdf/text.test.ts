@@ -1,4 +1,4 @@
-import {PDFDocument, StandardFonts} from 'pdf-lib'
+import {PDFDict, PDFDocument, PDFName, StandardFonts} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
 import {codeWidth, parseToUnicode, readContentText} from '../../../src/pdf/text.js'
 
@@ -60,5 +60,19 @@ describe('readContentText', () => {
     expect(readContentText(document, {last: 2}).map((page) => page.lines[0]?.text)).toEqual(['one', 'two'])
     const [, second] = document.getPages()
     expect(readContentText(document, {pages: second ? [second] : []}).map((page) => page.lines[0]?.text)).toEqual(['two'])
+  })
+
+  it('skips an inline image whose data holds the bytes “EI”, and reads the text after it', async () => {
+    const created = await PDFDocument.create()
+    const font = await created.embedFont(StandardFonts.Helvetica)
+    const page = created.addPage([420, 595])
+    page.drawText('before', {x: 60, y: 500, size: 10, font})
+    const fontName = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict).keys()[0]?.asString() ?? ''
+    // An 8 × 1 grey image whose samples spell “xxEI(abc”: only the EI after whitespace ends it; the first
+    // would leave “(abc” to be read as a string that swallows the text operators after the image.
+    const content = `q BI /W 8 /H 1 /BPC 8 /CS /G ID xxEI(abc\nEI Q BT ${fontName} 10 Tf 60 470 Td (after) Tj ET`
+    page.node.addContentStream(created.context.register(created.context.stream(content)))
+    const pages = readContentText(await PDFDocument.load(await created.save()))
+    expect(pages[0]?.lines.map((line) => line.text)).toEqual(['before', 'after'])
   })
 })
