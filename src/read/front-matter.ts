@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import leven from 'leven'
 import {LineCounter, parseDocument} from 'yaml'
 import {PaibanError} from '../errors.js'
 import type {DocumentMeta} from '../model/types.js'
@@ -98,15 +99,19 @@ export function readFrontMatter(tree: Root, fileName: string): DocumentMeta {
   const result = plain ? {success: true as const, data: plain} : frontMatterSchema().safeParse(js)
   if (!result.success) {
     const issue = result.error.issues[0]
-    const key = issue?.path[0] === undefined ? undefined : String(issue.path[0])
+    // A field the schema does not know is an issue of the whole mapping, naming the keys.
+    const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined
+    const key = unknown ?? (issue?.path[0] === undefined ? undefined : String(issue.path[0]))
     const pair = key === undefined ? undefined : document.contents && 'items' in document.contents
       ? (document.contents.items as Array<{key: {value?: unknown; range?: [number, number, number]}}>).find((item) => item.key?.value === key)
       : undefined
-    const field = key ?? '(root)'
-    throw new PaibanError('E_FRONT_MATTER', `Invalid front matter field \`${field}\`: ${issue?.message ?? 'invalid'}`, {
-      place: place(pair?.key.range?.[0] ?? 0),
-      hint: `Front matter fields: ${frontMatterFields.join(', ')}; \`title\` is required.`
-    })
+    const fields = `Front matter fields: ${frontMatterFields.join(', ')}; \`title\` is required.`
+    const nearest = unknown === undefined ? undefined : nearestField(unknown)
+    throw new PaibanError(
+      'E_FRONT_MATTER',
+      unknown !== undefined ? `Unknown front matter field \`${unknown}\`` : key !== undefined ? `Invalid front matter field \`${key}\`: ${issue?.message ?? 'invalid'}` : `Invalid front matter: ${issue?.message ?? 'invalid'}`,
+      {place: place(pair?.key.range?.[0] ?? 0), hint: nearest ? `Did you mean \`${nearest}\`? ${fields}` : fields}
+    )
   }
   const data = result.data
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date
@@ -120,4 +125,14 @@ export function readFrontMatter(tree: Root, fileName: string): DocumentMeta {
     lang: data.lang,
     template: data.template
   }
+}
+
+/** The known field `name` is most likely a misspelling of: at most two edits away (`subtitel` → `subtitle`). */
+function nearestField(name: string): string | undefined {
+  let best: {field: string; distance: number} | undefined
+  for (const field of knownFields) {
+    const distance = leven(name.toLowerCase(), field)
+    if (distance <= 2 && (!best || distance < best.distance)) best = {field, distance}
+  }
+  return best?.field
 }

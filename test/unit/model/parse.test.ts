@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {parseDocument} from '../../../src/model/parse.js'
 import {PaibanError} from '../../../src/errors.js'
+import {paibanErrorOf} from '../../helpers/errors.js'
 
 const frontMatter = '---\ntitle: 标题\n---\n\n'
 
@@ -46,8 +47,13 @@ describe('parseDocument', () => {
     expect(() => parseDocument('---\nsubtitle: 无题\n---\n\n正文\n', 'x.md')).toThrowError(/`title`/)
   })
 
-  it('rejects an unknown front matter field', () => {
-    expect(() => parseDocument('---\ntitle: 好\ncolour: red\n---\n\n正文\n', 'x.md')).toThrowError(/colour|unrecognized/i)
+  it('rejects an unknown front matter field, naming it, pointing at its line and offering the field it misspells', () => {
+    const error = paibanErrorOf(() => parseDocument('---\ntitle: 好\nsubtitel: 副题\n---\n\n正文\n', 'x.md'))
+    expect(error.message).toBe('Unknown front matter field `subtitel`')
+    expect(error.place).toBe('x.md:3:1')
+    expect(error.hint).toMatch(/^Did you mean `subtitle`\? Front matter fields: title, subtitle/)
+    // Nothing near: no guess.
+    expect(paibanErrorOf(() => parseDocument('---\ntitle: 好\ncolour: red\n---\n\n正文\n', 'x.md')).hint).toMatch(/^Front matter fields:/)
   })
 
   it('requires front matter', () => {
