@@ -1,5 +1,5 @@
-import {execFile} from 'node:child_process'
-import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {execFile, spawn} from 'node:child_process'
+import {mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -43,5 +43,22 @@ describe('the bundled command', () => {
     const docx = unzipSync(new Uint8Array(await readFile(path.join(project, 'output/notice.docx'))))
     expect(strFromU8(docx['word/document.xml'] ?? new Uint8Array())).toContain('各单位要结合实际，抓好落实。')
     expect(await readFile(path.join(project, 'output/notice.html'), 'utf8')).toContain('二、工作要求')
+  })
+
+  it('leaves none of its browser’s folders in the temporary folder, built or interrupted', async () => {
+    // Chromium's profile (paiban-chromium-*) and its singleton socket's folder (org.chromium.*), in a TMPDIR of their own.
+    const browserFolders = async (tmp: string): Promise<string[]> => (await readdir(tmp)).filter((name) => /^(paiban-chromium-|org\.chromium\.)/.test(name))
+    const built = await mkdtemp(path.join(os.tmpdir(), 'paiban-tmp-'))
+    await run(process.execPath, [command, 'build', '--force', '--format', 'pdf', '--out', 'built'], {cwd: project, env: {...process.env, TMPDIR: built}})
+    expect(await browserFolders(built)).toEqual([])
+
+    // Ctrl-C while the browser runs: it ends, its folders go, and the command exits 130.
+    const interrupted = await mkdtemp(path.join(os.tmpdir(), 'paiban-tmp-'))
+    const child = spawn(process.execPath, [command, 'build', '--force', '--format', 'pdf', '--out', 'interrupted'], {cwd: project, env: {...process.env, TMPDIR: interrupted}, stdio: 'ignore'})
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    while ((await browserFolders(interrupted)).length < 2) await new Promise((resolve) => setTimeout(resolve, 20))
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(await browserFolders(interrupted)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
-import {existsSync, rmSync} from 'node:fs'
-import {mkdtemp, rm} from 'node:fs/promises'
+import {existsSync, readlinkSync, rmSync} from 'node:fs'
+import {mkdtemp} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
@@ -168,9 +168,21 @@ export async function launchBrowser(): Promise<BrowserSession> {
   }
   const killOnExit = (): void => {
     killNow()
-    rmSync(userDataDir, {recursive: true, force: true, maxRetries: 5})
+    removeProfile(userDataDir)
   }
   process.once('exit', killOnExit)
+  // Interrupted (Ctrl-C, a CI job cancelled): end the browser and remove its folders, as Puppeteer's
+  // launcher does, unless the command handles the signal itself (watch closes its session then).
+  const interrupted = (signal: NodeJS.Signals, code: number) => (): void => {
+    if (process.listenerCount(signal) > 1) return
+    process.exit(code)
+  }
+  const signals: Array<[NodeJS.Signals, () => void]> = [
+    ['SIGINT', interrupted('SIGINT', 130)],
+    ['SIGTERM', interrupted('SIGTERM', 143)],
+    ['SIGHUP', interrupted('SIGHUP', 129)]
+  ]
+  for (const [signal, handler] of signals) process.on(signal, handler)
   // Chromium's own messages, kept for the error if it does not start.
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)))
@@ -225,11 +237,35 @@ export async function launchBrowser(): Promise<BrowserSession> {
     // Nothing in the profile is worth a graceful shutdown: the outputs are written by then.
     async close() {
       process.off('exit', killOnExit)
+      for (const [signal, handler] of signals) process.off(signal, handler)
       if (connecting) await (await connecting.catch(() => undefined))?.disconnect().catch(() => undefined)
       killNow()
       await Promise.all([exited, server.close()])
-      // A helper process may finish a last write as it dies: retry, and never fail a build over a temporary folder.
-      await rm(userDataDir, {recursive: true, force: true, maxRetries: 5, retryDelay: 20}).catch(() => undefined)
+      removeProfile(userDataDir)
+    }
+  }
+}
+
+/**
+ * Remove a killed browser's profile and the folder of its singleton socket,
+ * which Chromium makes in the temporary folder and links from the profile:
+ * only a browser that exits by itself removes that one, and ours is killed.
+ * A helper process may finish a last write as it dies: retry, and never fail
+ * a build over a temporary folder.
+ */
+function removeProfile(userDataDir: string): void {
+  let socket: string | undefined
+  try {
+    socket = readlinkSync(path.join(userDataDir, 'SingletonSocket'))
+  } catch {
+    // No socket: the browser never got that far, or removed it itself.
+  }
+  const socketFolder = socket === undefined ? undefined : path.dirname(socket)
+  for (const folder of [userDataDir, ...(socketFolder && path.basename(socketFolder).startsWith('org.chromium.') ? [socketFolder] : [])]) {
+    try {
+      rmSync(folder, {recursive: true, force: true, maxRetries: 5, retryDelay: 20})
+    } catch {
+      // Left for the system's temporary-file cleaning.
     }
   }
 }
