@@ -118,6 +118,23 @@ describe('the 目录', () => {
   })
 })
 
+describe('line starts', () => {
+  it('never starts a line with a 间隔号 or a full-width tilde: each stays with the character before it', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-marks-'))
+    await mkdir(path.join(folder, 'source'))
+    // After the 2-character indent a line of the booklet holds 28 characters: each mark comes 29th, where Chromium would break before it.
+    const paragraphs = [`${'正'.repeat(27)}卡·马克思说：${'文'.repeat(20)}`, `${'文'.repeat(28)}～${'文'.repeat(20)}`]
+    await writeFile(path.join(folder, 'source', 'marks.md'), `---\ntitle: 间隔号\n---\n\n${paragraphs.join('\n\n')}\n`)
+    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
+    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+    const lines = (await pdfText(path.join(folder, 'out', 'marks.pdf'), {layout: true})).split('\n').map((line) => line.trim()).filter(Boolean)
+    expect(lines.filter((line) => /^[·～]/.test(line))).toEqual([])
+    // The character before each mark went to the next line with it.
+    expect(lines.some((line) => line.startsWith('卡·马克思'))).toBe(true)
+    expect(lines.some((line) => line.startsWith('文～'))).toBe(true)
+  })
+})
+
 describe('press outputs from the build', () => {
   it('writes x.press.pdf and x.imposed.pdf beside the PDF and lists them in the manifest', async () => {
     const notes: string[] = []

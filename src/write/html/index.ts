@@ -5,6 +5,7 @@ import type {BuildContext} from '../../context.js'
 import {codePointsOf, fontCoverage, fontFaceCss, fontFaces, type FontFaceFile} from './fonts.js'
 import {bodyPage, bodyRuns, frontPage, serializeRun, webPage, type BodyRun} from './page.js'
 import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
+import {keepMarksOffLineStart} from './line-start.js'
 import {wrapRunInHeadings} from './run-in.js'
 import {toHast} from './to-hast.js'
 
@@ -56,6 +57,7 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
   const {document, template} = context
   const body = toHast(document.tree, document.outline)
   wrapRunInHeadings(body, template)
+  keepMarksOffLineStart(body)
   const points = codePointsOf(typesetText(context))
   const allFaces = template.fonts.flatMap((font) => fontFaces(font))
   const {used: faces, uncovered} = fontCoverage(allFaces, points)
