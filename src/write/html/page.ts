@@ -187,7 +187,7 @@ function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, numbe
       'ol',
       entries.map((entry) =>
         h('li', [
-          h('a', {className: ['toc-entry', `level-${entry.level}`], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`, style: tocDigits(pages?.get(entry.id))}, [
+          h('a', {className: ['toc-entry', `level-${entry.level}`, pages && wrapsInToc(context, entry) ? 'wrapped' : 'one-line'], href: pages ? `paiban:dest/${entry.id}` : `#${entry.id}`, style: tocDigits(pages?.get(entry.id))}, [
             h('span', {className: ['toc-line']}, [h('span', {className: ['toc-text']}, entry.text), h('span', {className: ['toc-leader']})]),
             h('span', {className: ['toc-page']}, pages ? String(pages.get(entry.id) ?? '') : '')
           ])
@@ -195,6 +195,22 @@ function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, numbe
       )
     )
   ])
+}
+
+/**
+ * Whether a 目录 entry's title takes more than one line: a row of title,
+ * leader (2 em at least, 0.4 em either side) and number, in the type area
+ * less a level-2 entry's indent. Han characters and full-width marks are
+ * 1 em, others taken as 0.6 em, with 1 em to spare: a title near the edge is
+ * set as wrapped, which looks the same on one line.
+ */
+function wrapsInToc(context: BuildContext, entry: OutlineEntry): boolean {
+  const {page, toc} = context.template
+  const measure = ((page.widthMm - page.margin.insideMm - page.margin.outsideMm) * 72) / 25.4 / toc.entry.sizePt
+  let ems = 0
+  for (const character of entry.text) ems += (character.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6
+  const room = measure - (entry.level > 1 ? 2 : 0) - 2.8 - 3 * 0.6
+  return ems + 1 > room
 }
 
 /** The width of an entry's number, for where its leader ends (styles/base.css). */
