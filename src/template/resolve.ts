@@ -4,6 +4,7 @@ import {PaibanError} from '../errors.js'
 import {packageRoot, requireFromPaiban} from '../paths.js'
 import type {FontFace, PdfFace, Template, TextStyle} from './schema.js'
 import {chineseSizes} from './sizes.js'
+import {typeHeightPt, typeWidthPt} from './type-area.js'
 
 /** A font with every file it needs found on disk. */
 export interface ResolvedFont {
@@ -153,9 +154,8 @@ function resolveGrid(template: Template): ResolvedGrid {
   const {page, body} = template
   const grid = template.grid
   if (!grid) throw new Error('resolveGrid without a grid')
-  const mmToPt = 72 / 25.4
-  const widthPt = (page.widthMm - page.margin.insideMm - page.margin.outsideMm) * mmToPt
-  const heightPt = (page.heightMm - page.margin.topMm - page.margin.bottomMm) * mmToPt
+  const widthPt = typeWidthPt(page)
+  const heightPt = typeHeightPt(page)
   const sizePt = toPoints(body.size)
   return {
     linesPerPage: grid.linesPerPage,

@@ -14,6 +14,7 @@ import {
 } from 'docx'
 import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
+import {typeWidthPt} from '../../template/type-area.js'
 import {wordGrid} from './grid.js'
 import {styleIds} from './style-names.js'
 import {footerLineTwips} from './styles.js'
@@ -75,8 +76,7 @@ function gridProperties(build: BuildContext): Pick<ISectionPropertiesOptions, 'g
 function titleBlock(build: BuildContext): Paragraph[] {
   const {meta} = build.document
   const {cover, page} = build.template
-  const widthPt = ((page.widthMm - page.margin.insideMm - page.margin.outsideMm) * 72) / 25.4
-  const lines = balancedLines(meta.title, Math.floor(widthPt / cover.title.sizePt))
+  const lines = balancedLines(meta.title, Math.floor(typeWidthPt(page) / cover.title.sizePt))
   return [
     new Paragraph({style: styleIds.title, children: lines.map((line, index) => new TextRun({text: line, ...(index > 0 ? {break: 1} : {})}))}),
     ...(meta.subtitle ? [new Paragraph({style: styleIds.subtitle, text: meta.subtitle})] : [])

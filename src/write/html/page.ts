@@ -7,6 +7,7 @@ import type {BuildContext} from '../../context.js'
 import {formatDate} from '../../model/date.js'
 import {tocEntries} from '../../model/outline.js'
 import type {OutlineEntry} from '../../model/types.js'
+import {typeWidthPt} from '../../template/type-area.js'
 import {blankPageRules, sectionPageName, usesSectionPages} from './template-css.js'
 
 /**
@@ -206,7 +207,7 @@ function tableOfContents(context: BuildContext, pages: ReadonlyMap<string, numbe
  */
 function wrapsInToc(context: BuildContext, entry: OutlineEntry): boolean {
   const {page, toc} = context.template
-  const measure = ((page.widthMm - page.margin.insideMm - page.margin.outsideMm) * 72) / 25.4 / toc.entry.sizePt
+  const measure = typeWidthPt(page) / toc.entry.sizePt
   let ems = 0
   for (const character of entry.text) ems += (character.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6
   const room = measure - (entry.level > 1 ? 2 : 0) - 2.8 - 3 * 0.6
