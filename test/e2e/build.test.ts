@@ -28,6 +28,16 @@ let session: BrowserSession
 const seed = path.join(projectRoot, 'source/zhuti-jiaoyu.md')
 const small = (title: string, body: string): string => `---\ntitle: ${title}\ndate: 2024-01-02\n---\n\n## 一、${title}\n\n${body}\n`
 
+/** Build one text, its PDF only, in a project of its own; the PDF's path. */
+async function pdfOfText(name: string, markdown: string): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), `paiban-${name}-`))
+  await mkdir(path.join(folder, 'source'))
+  await writeFile(path.join(folder, 'source', `${name}.md`), markdown)
+  const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
+  expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+  return path.join(folder, 'out', `${name}.pdf`)
+}
+
 async function sha256(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex')
 }
@@ -79,13 +89,9 @@ describe('reproducible builds', () => {
 describe('margin boxes', () => {
   it('prints running heads and page numbers whose characters the body text never sets in their font', async () => {
     // Title and section heads set in 黑体 only; the running heads and numbers are in 宋体.
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-heads-'))
-    await mkdir(path.join(folder, 'source'))
     const text = '这是正文段落。'.repeat(300)
-    await writeFile(path.join(folder, 'source', 'tuji.md'), `---\ntitle: 图集\n---\n\n## 一、图\n\n${text}\n\n## 二、后记\n\n${text}\n`)
-    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
-    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
-    const pages = (await pdfText(path.join(folder, 'out', 'tuji.pdf'))).split('\f').filter((page) => page.includes('这是正文段落'))
+    const pdf = await pdfOfText('tuji', `---\ntitle: 图集\n---\n\n## 一、图\n\n${text}\n\n## 二、后记\n\n${text}\n`)
+    const pages = (await pdfText(pdf)).split('\f').filter((page) => page.includes('这是正文段落'))
     expect(pages.length).toBeGreaterThan(4)
     pages.forEach((page, index) => expect(page, `body page ${index + 1}`).toMatch(new RegExp(`—\\s*${index + 1}\\s*—`)))
     // Left pages carry the title, right pages their section (not the first page of the body).
@@ -95,16 +101,12 @@ describe('margin boxes', () => {
 
 describe('the 目录', () => {
   it('runs each leader from the end of its entry’s last line to the number, a wrapped entry’s too', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-toc-'))
-    await mkdir(path.join(folder, 'source'))
     const text = '这是正文段落。'.repeat(40)
     const sections = ['一', '二'].map((n) => `## ${n}、第${n}部分\n\n${text}\n\n### （一）第一小节的标题比较长一些需要换行才能放下的标题文字\n\n${text}\n`)
-    await writeFile(path.join(folder, 'source', 'mulu.md'), `---\ntitle: 目录\n---\n\n${sections.join('\n')}`)
-    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
-    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
+    const file = await pdfOfText('mulu', `---\ntitle: 目录\n---\n\n${sections.join('\n')}`)
     const {PDFDocument} = await import('pdf-lib')
     const {pageContentBytes, latin1Text} = await import('../../src/pdf/stream.js')
-    const pdf = await PDFDocument.load(await readFile(path.join(folder, 'out', 'mulu.pdf')))
+    const pdf = await PDFDocument.load(await readFile(file))
     // The cover, a blank, then the 目录: its leaders are rows of 1-unit dots (CSS pixels: 14 to the em of 五号).
     const content = latin1Text(pageContentBytes(pdf.getPage(2)))
     const rows = new Map<number, number[]>()
@@ -120,14 +122,10 @@ describe('the 目录', () => {
 
 describe('line starts', () => {
   it('never starts a line with a 间隔号 or a full-width tilde: each stays with the character before it', async () => {
-    const folder = await mkdtemp(path.join(os.tmpdir(), 'paiban-marks-'))
-    await mkdir(path.join(folder, 'source'))
     // After the 2-character indent a line of the booklet holds 28 characters: each mark comes 29th, where Chromium would break before it.
     const paragraphs = [`${'正'.repeat(27)}卡·马克思说：${'文'.repeat(20)}`, `${'文'.repeat(28)}～${'文'.repeat(20)}`]
-    await writeFile(path.join(folder, 'source', 'marks.md'), `---\ntitle: 间隔号\n---\n\n${paragraphs.join('\n\n')}\n`)
-    const result = await buildBook({projectRoot: folder, outDir: 'out', formats: ['pdf'], force: true, browser: session})
-    expect(result.failed, String(result.documents[0]?.error)).toBe(0)
-    const lines = (await pdfText(path.join(folder, 'out', 'marks.pdf'), {layout: true})).split('\n').map((line) => line.trim()).filter(Boolean)
+    const pdf = await pdfOfText('marks', `---\ntitle: 间隔号\n---\n\n${paragraphs.join('\n\n')}\n`)
+    const lines = (await pdfText(pdf, {layout: true})).split('\n').map((line) => line.trim()).filter(Boolean)
     expect(lines.filter((line) => /^[·～]/.test(line))).toEqual([])
     // The character before each mark went to the next line with it.
     expect(lines.some((line) => line.startsWith('卡·马克思'))).toBe(true)
