@@ -3,8 +3,8 @@ import type {Element} from 'hast'
 import {toString} from 'mdast-util-to-string'
 import type {BuildContext} from '../../context.js'
 import {codePointsOf, fontCoverage, fontFaceCss, fontFaces, type FontFaceFile} from './fonts.js'
-import {bodyPage, bodyRuns, frontPage, serializeRun, webPage, type BodyRun} from './page.js'
-import {bodyPageRules, frontPageRules, templateRules, templateVariables} from './template-css.js'
+import {bodyPage, bodyPageParts, bodyRuns, frontPage, furnitureMarkup, serializeRun, webPage, type BodyRun} from './page.js'
+import {bodyPageRules, contentPageRules, frontPageRules, furniturePageRules, templateRules, templateVariables, type FurniturePage} from './template-css.js'
 import {keepMarksOffLineStart} from './line-start.js'
 import {wrapRunInHeadings} from './run-in.js'
 import {toHast} from './to-hast.js'
@@ -27,6 +27,21 @@ export interface HtmlOutput {
   printBodyWithBlanks(before: ReadonlySet<string>): string
   /** Cover and 目录 as printed, given each heading's page number. */
   printFront(pages: ReadonlyMap<string, number>): string
+  /**
+   * The length of each run's HTML (the opening's, then each top-level
+   * section's): how much a part of the body gives Chromium to lay out.
+   */
+  runWeights: number[]
+  /**
+   * The body in two parts, cut before top-level section `cut` (≥ 1): the first
+   * as printBody prints it, the rest with nothing in its margins (its furniture
+   * is printed with the front, `furniture`, and laid over it).
+   */
+  printBodyParts(cut: number): [string, string]
+  /** Whether the body links within itself (`#id`): such a link cannot point across parts. */
+  internalLinks: boolean
+  /** CSS and markup to add to the front's page: the furniture of the rest's pages, one page each. */
+  furniture(pages: FurniturePage[]): {css: string; markup: string}
   /** Font files the printed pages load, by URL path (`/fonts/<file>`). */
   printFonts: Map<string, string>
   /** The web page. */
@@ -96,6 +111,16 @@ export function writeHtml(context: BuildContext, options: HtmlOptions): HtmlOutp
     printBody,
     printBodyWithBlanks: (before) => bodyPage(context, printRuns, bodyStyles, before),
     printFront: (pages) => frontPage(context, pages, frontStyles),
+    runWeights: printHtml.map((html) => html.length),
+    internalLinks: printHtml.some((html) => html.includes('href="#')),
+    printBodyParts: (cut) => {
+      // The first part's @page rules name its own sections only: Chromium weighs every rule on every page.
+      const restStarts = document.outline.filter((entry) => entry.level === 1)[cut]
+      const firstOutline = restStarts ? document.outline.slice(0, document.outline.indexOf(restStarts)) : document.outline
+      const first = {...bodyStyles, pageRules: bodyPageRules(template, document.meta.title, firstOutline)}
+      return bodyPageParts(context, printRuns, {first, rest: {fontFaces: printFontFaces, variables, pageRules: contentPageRules(template)}}, cut)
+    },
+    furniture: (pages) => ({css: furniturePageRules(template, document.meta.title, pages), markup: furnitureMarkup(template, document.meta.title, pages)}),
     printFonts,
     web,
     webAssets,

@@ -8,12 +8,14 @@ import {formatDate} from '../../model/date.js'
 import {tocEntries} from '../../model/outline.js'
 import type {OutlineEntry} from '../../model/types.js'
 import {typeWidthPt} from '../../template/type-area.js'
-import {blankPageRules, sectionPageName, usesSectionPages} from './template-css.js'
+import type {ResolvedTemplate} from '../../template/resolve.js'
+import {blankPageRules, furniturePageName, sectionPageName, usesSectionPages, type FurniturePage} from './template-css.js'
 
 /**
  * The pages paiban prints and publishes, built as hast from the document's
  * body (already sanitized) and the template's data:
- * - the body, each top-level section on its own named page (running heads);
+ * - the body, each top-level section on its own named page (running heads),
+ *   whole or, when long, in two parts (write/pdf/parts.ts);
  * - the front matter: cover and 目录 (printed separately so the body's page
  *   numbers start at 1 and the 目录 gets its numbers from the body's print);
  * - the web page: all of it in one scrolling document.
@@ -147,6 +149,41 @@ export function bodyPage(context: BuildContext, body: SerializedBody, styles: Pa
   return documentHtml(context, pageStyles, 'print body', [
     h('main', withBlankPages(sectioned(titleBlock(context), body, usesSectionPages(context.template)), blanksBefore))
   ])
+}
+
+/**
+ * The body in two parts, cut before top-level section `cut` (at least 1, so
+ * the title stays in the first): the first set as bodyPage sets it, the rest
+ * on its own, each section on the named page it has in the whole body.
+ * Sections start on a new page, so each part breaks its pages as the whole
+ * body would (write/pdf/parts.ts).
+ */
+export function bodyPageParts(context: BuildContext, body: SerializedBody, styles: {first: PageStyles; rest: PageStyles}, cut: number): [string, string] {
+  const sections = sectioned(titleBlock(context), body, usesSectionPages(context.template))
+  // The opening, when there is one, comes before the top-level sections.
+  const end = sections.length - (body.runs.length - 1) + cut
+  const part = (from: number, to: number, partStyles: PageStyles): string =>
+    documentHtml(context, partStyles, 'print body', [h('main', sections.slice(from, to).map((section) => section.element))])
+  return [part(0, end, styles.first), part(end, sections.length, styles.rest)]
+}
+
+/**
+ * The furniture of a later part's pages, to be added to the front's page:
+ * one empty block per page on its named page (furniturePageRules), and the
+ * furniture's characters set unseen in their fonts, as the body sets them.
+ */
+export function furnitureMarkup(template: ResolvedTemplate, title: string, pages: FurniturePage[]): string {
+  const characters = [...new Set(pages.map((page) => template.pageNumber.format.replace('{page}', String(page.number)) + (page.section ?? '')).join('') + title)].join('')
+  const hidden = (font: string): string => `<div class="furniture-characters" style="font-family: '${font}'">${escapeHtml(characters)}</div>`
+  return (
+    hidden(template.runningHead.font.cssFamily) +
+    hidden(template.pageNumber.font.cssFamily) +
+    pages.map((_, index) => `<div class="furniture-page" style="page: ${furniturePageName(index)}"></div>`).join('')
+  )
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 /**

@@ -160,19 +160,14 @@ export function sectionPageName(index: number): string {
 }
 
 /**
- * @page rules of the body: size and mirrored margins, page numbers at the foot,
- * running heads at the top. Chromium drops `string-set`, so each top-level
- * section gets a named page whose margin box holds its title as a literal.
+ * What the body's pages carry around the text, as CSS declarations: margins
+ * by side, the page number's and the running head's margin boxes. Shared by
+ * the body's @page rules and by the furniture of a body printed in parts.
  */
-export function bodyPageRules(template: ResolvedTemplate, title: string, outline: OutlineEntry[]): string {
+function pageFurniture(template: ResolvedTemplate, title: string) {
   const {page, runningHead, pageNumber} = template
   const margin = page.margin
   const area = printArea(template)
-  const numberContent = pageNumber.format
-    .split('{page}')
-    .map((part) => (part ? cssString(part) : ''))
-    .join(' counter(page) ')
-    .trim()
   // The middle of the number's line lies `distanceMm` below the type area's foot.
   const ptToMm = 25.4 / 72
   const areaFootMm = page.heightMm - area.bottomMm
@@ -181,62 +176,154 @@ export function bodyPageRules(template: ResolvedTemplate, title: string, outline
   const indent = pageNumber.indentChars > 0 ? `${pageNumber.indentChars}em` : '0'
   const box = (extra: string): string =>
     `font-family: '${pageNumber.font.cssFamily}'; font-size: ${pageNumber.sizePt}pt; line-height: 1; letter-spacing: normal; ${extra}`
-  const headBox = (text: string, align: string): string =>
-    `content: ${cssString(text)}; font-family: '${runningHead.font.cssFamily}'; font-size: ${runningHead.sizePt}pt; ` +
-    `text-align: ${align}; vertical-align: bottom; padding-bottom: 2.5mm;` +
-    (runningHead.rule ? ' border-bottom: 0.4pt solid #000; margin-bottom: 5mm;' : ' margin-bottom: 5mm;')
   const outside = pageNumber.align === 'outside'
-  const rightFoot = outside ? '@bottom-right' : '@bottom-center'
-  const leftFoot = outside ? '@bottom-left' : '@bottom-center'
+  return {
+    area,
+    /** The page's left and right margins: a left-hand page mirrors a right-hand one when two-sided. */
+    sideMargins: (side: 'left' | 'right'): {leftMm: number; rightMm: number} =>
+      side === 'right' || !page.twoSided ? {leftMm: margin.insideMm, rightMm: margin.outsideMm} : {leftMm: margin.outsideMm, rightMm: margin.insideMm},
+    /** The page number's margin box, `content` being its CSS content (a counter, or the number itself). */
+    numberBox: (side: 'left' | 'right', content: string): string =>
+      side === 'left'
+        ? `${outside ? '@bottom-left' : '@bottom-center'} { content: ${content}; ${box(`text-align: ${outside ? 'left' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-left: ${indent};` : ''}`)} }`
+        : `${outside ? '@bottom-right' : '@bottom-center'} { content: ${content}; ${box(`text-align: ${outside ? 'right' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-right: ${indent};` : ''}`)} }`,
+    /** The running head's text on a page of that side, in the section named (undefined: none). */
+    headText: (side: 'left' | 'right', section: string | undefined): string | undefined => {
+      const kind = side === 'left' ? runningHead.even : runningHead.odd
+      return kind === 'title' ? title : kind === 'section' ? (section ?? title) : undefined
+    },
+    headBox: (text: string): string =>
+      `@top-center { content: ${cssString(text)}; font-family: '${runningHead.font.cssFamily}'; font-size: ${runningHead.sizePt}pt; ` +
+      `text-align: center; vertical-align: bottom; padding-bottom: 2.5mm;` +
+      (runningHead.rule ? ' border-bottom: 0.4pt solid #000; margin-bottom: 5mm;' : ' margin-bottom: 5mm;') +
+      ' }'
+  }
+}
+
+/**
+ * @page rules of the body: size and mirrored margins, page numbers at the foot,
+ * running heads at the top. Chromium drops `string-set`, so each top-level
+ * section gets a named page whose margin box holds its title as a literal.
+ */
+export function bodyPageRules(template: ResolvedTemplate, title: string, outline: OutlineEntry[]): string {
+  const {page, runningHead, pageNumber} = template
+  const furniture = pageFurniture(template, title)
+  const {area} = furniture
+  const numberContent = pageNumber.format
+    .split('{page}')
+    .map((part) => (part ? cssString(part) : ''))
+    .join(' counter(page) ')
+    .trim()
+  const left = furniture.sideMargins('left')
+  const right = furniture.sideMargins('right')
   const rules: string[] = [
     `@page {
   size: ${page.widthMm}mm ${page.heightMm}mm;
-  margin: ${area.topMm}mm ${margin.outsideMm}mm ${area.bottomMm}mm ${margin.insideMm}mm;
+  margin: ${area.topMm}mm ${right.rightMm}mm ${area.bottomMm}mm ${right.leftMm}mm;
 }`,
     `@page :left {
-  margin-left: ${page.twoSided ? margin.outsideMm : margin.insideMm}mm;
-  margin-right: ${page.twoSided ? margin.insideMm : margin.outsideMm}mm;
-  ${leftFoot} { content: ${numberContent}; ${box(`text-align: ${outside ? 'left' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-left: ${indent};` : ''}`)} }
+  margin-left: ${left.leftMm}mm;
+  margin-right: ${left.rightMm}mm;
+  ${furniture.numberBox('left', numberContent)}
 }`,
     `@page :right {
-  margin-left: ${margin.insideMm}mm;
-  margin-right: ${margin.outsideMm}mm;
-  ${rightFoot} { content: ${numberContent}; ${box(`text-align: ${outside ? 'right' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-right: ${indent};` : ''}`)} }
+  margin-left: ${right.leftMm}mm;
+  margin-right: ${right.rightMm}mm;
+  ${furniture.numberBox('right', numberContent)}
 }`
   ]
-  const headText = (kind: 'title' | 'section' | 'none', section: string | undefined): string | undefined =>
-    kind === 'title' ? title : kind === 'section' ? (section ?? title) : undefined
   // As with the page numbers (templateRules), a face that only the running heads
   // use is not loaded when Chromium prints, and then no margin box of the page
   // prints at all: set their characters, unseen, in the document.
-  // Each character once: a face loads for the characters it covers, not for how often they come.
-  const headCharacters = [...new Set([title, ...outline.filter((entry) => entry.level === 1).map((entry) => entry.text)].join(''))].join('')
   if (runningHead.even !== 'none' || runningHead.odd !== 'none') {
-    rules.push(`main::before { content: ${cssString(headCharacters)}; font-family: '${runningHead.font.cssFamily}'; position: absolute; visibility: hidden; }`)
+    rules.push(`main::before { content: ${cssString(runningHeadCharacters(title, outline))}; font-family: '${runningHead.font.cssFamily}'; position: absolute; visibility: hidden; }`)
   }
   if (!usesSectionPages(template)) {
     // One running head for the whole body (the title, or none): no named pages,
     // so sections run on; the first page, which opens with the title, has none.
-    const even = headText(runningHead.even, undefined)
-    const odd = headText(runningHead.odd, undefined)
-    if (even) rules.push(`@page :left { @top-center { ${headBox(even, 'center')} } }`)
-    if (odd) rules.push(`@page :right { @top-center { ${headBox(odd, 'center')} } }`)
+    const even = furniture.headText('left', undefined)
+    const odd = furniture.headText('right', undefined)
+    if (even) rules.push(`@page :left { ${furniture.headBox(even)} }`)
+    if (odd) rules.push(`@page :right { ${furniture.headBox(odd)} }`)
     if (even || odd) rules.push('@page :first { @top-center { content: none; border: 0; } }')
     return rules.join('\n')
   }
-  const sections = outline.filter((entry) => entry.level === 1)
   // The opening (title and any text before the first section) carries no running head.
-  const pages: Array<{name: string; section: string | undefined}> = sections.map((entry, index) => ({
-    name: sectionPageName(index),
-    section: entry.text
-  }))
-  for (const {name, section} of pages) {
-    const even = headText(runningHead.even, section)
-    const odd = headText(runningHead.odd, section)
-    if (even) rules.push(`@page ${name}:left { @top-center { ${headBox(even, 'center')} } }`)
-    if (odd) rules.push(`@page ${name}:right { @top-center { ${headBox(odd, 'center')} } }`)
-  }
+  outline
+    .filter((entry) => entry.level === 1)
+    .forEach((entry, index) => {
+      const name = sectionPageName(index)
+      const even = furniture.headText('left', entry.text)
+      const odd = furniture.headText('right', entry.text)
+      if (even) rules.push(`@page ${name}:left { ${furniture.headBox(even)} }`)
+      if (odd) rules.push(`@page ${name}:right { ${furniture.headBox(odd)} }`)
+    })
   return rules.join('\n')
+}
+
+/** The running heads' characters, each once: a face loads for the characters it covers, not for how often they come. */
+function runningHeadCharacters(title: string, outline: OutlineEntry[]): string {
+  return [...new Set([title, ...outline.filter((entry) => entry.level === 1).map((entry) => entry.text)].join(''))].join('')
+}
+
+/**
+ * @page rules of a later part of a body printed in parts (write/pdf/parts.ts):
+ * the body's size, every page with a right-hand page's margins, nothing in the
+ * margins. Left and right pages have the same measure, so the text breaks as
+ * in the whole body; the furniture (furniturePageRules) is laid over it after.
+ */
+export function contentPageRules(template: ResolvedTemplate): string {
+  const {page} = template
+  const furniture = pageFurniture(template, '')
+  const {area} = furniture
+  const right = furniture.sideMargins('right')
+  return `@page {
+  size: ${page.widthMm}mm ${page.heightMm}mm;
+  margin: ${area.topMm}mm ${right.rightMm}mm ${area.bottomMm}mm ${right.leftMm}mm;
+}`
+}
+
+/** One page of a later part, for its furniture: the number it prints, its side, its section's title. */
+export interface FurniturePage {
+  number: number
+  /** The top-level section the page is in (undefined: before the first). */
+  section: string | undefined
+}
+
+/** Name of the named page that carries the furniture of one page of a later part. */
+export function furniturePageName(index: number): string {
+  return `furniture-${index + 1}`
+}
+
+/**
+ * @page rules for the furniture of a later part's pages: one named page each,
+ * with the margin boxes the body's own rules give that page (its number
+ * literal, since the part's pages are numbered after the parts before it) and
+ * the side's margins, which place the boxes. Appended to the front's page,
+ * whose own @page rules they outweigh: a page name weighs more than a side
+ * (and Chromium drops a rule with a list of page selectors). A literal number
+ * lands within 0.01 pt of where Chromium sets its page counter.
+ */
+export function furniturePageRules(template: ResolvedTemplate, title: string, pages: FurniturePage[]): string {
+  const {page, pageNumber} = template
+  const furniture = pageFurniture(template, title)
+  const {area} = furniture
+  return pages
+    .map(({number, section}, index) => {
+      const side = number % 2 === 0 ? 'left' : 'right'
+      const {leftMm, rightMm} = furniture.sideMargins(side)
+      const head = furniture.headText(side, usesSectionPages(template) ? section : undefined)
+      const declarations = [
+        `size: ${page.widthMm}mm ${page.heightMm}mm;`,
+        `margin: ${area.topMm}mm ${rightMm}mm ${area.bottomMm}mm ${leftMm}mm;`,
+        furniture.numberBox(side, cssString(pageNumber.format.replace('{page}', String(number)))),
+        ...(head ? [furniture.headBox(head)] : [])
+      ]
+      const name = furniturePageName(index)
+      return `@page ${name} { ${declarations.join(' ')} }`
+    })
+    .concat('.furniture-page { break-before: page; height: 1px; }', '.furniture-characters { position: absolute; visibility: hidden; }')
+    .join('\n')
 }
 
 /** @page rules of the cover and 目录: same size, no running head, no number. */
