@@ -295,13 +295,21 @@ async function buildDocumentOutputs(
       return writePdf(context, html, session, {
         site,
         producer: `paiban ${version}`,
+        onHeadingPages: (pages) => {
+          if (wantDocx) finishDocx(pages)
+        },
         onBodyPrinted: (body) => {
-          if (wantDocx) finishDocx(body.headingPages)
           // The body's text is read while the cover and 目录 print.
           if (preflight) {
             // The body's own pages, taken now: the front pages go into the same document next.
             const pages = body.document.getPages()
-            bodyText = preflight.then(([{readDocumentText}]) => readDocumentText(body.document, body.bytes, {pageCount: body.pageCount, pages}))
+            const read = preflight.then(([{readDocumentText}]) => readDocumentText(body.document, body.bytes, {pageCount: body.pageCount, pages}))
+            const {furniture} = body
+            bodyText = furniture
+              ? Promise.all([read, furniture, preflight]).then(async ([text, laid, [{readDocumentText, overlayText}]]) =>
+                  overlayText(text, await readDocumentText(laid.document, undefined, {pages: laid.pages}), laid.at)
+                )
+              : read
           }
           bodyText?.catch(() => undefined)
         }

@@ -18,10 +18,23 @@ export interface PdfTextRange {
  * tenth of poppler's time. `PAIBAN_PDF_TEXT=poppler` or `pdfjs` reads the
  * bytes with those instead, to compare.
  */
-export async function readDocumentText(document: PDFDocument, bytes: Uint8Array, range: PdfTextRange & {pages?: PDFPage[]} = {}): Promise<PdfPageText[]> {
+export async function readDocumentText(document: PDFDocument, bytes: Uint8Array | undefined, range: PdfTextRange & {pages?: PDFPage[]} = {}): Promise<PdfPageText[]> {
   const reader = process.env['PAIBAN_PDF_TEXT']
-  if (reader === 'poppler' || reader === 'pdfjs') return readPdfText(bytes, range)
+  // A body printed in parts has no bytes of its own: its pages are read from their content.
+  if ((reader === 'poppler' || reader === 'pdfjs') && bytes) return readPdfText(bytes, range)
   return readContentText(document, range)
+}
+
+/**
+ * Pages' text with lines laid over them from elsewhere: `over[i]`'s lines
+ * join `pages[at + i]`'s (a body printed in parts gets its later part's
+ * furniture after its text was read, write/pdf/index.ts).
+ */
+export function overlayText(pages: PdfPageText[], over: PdfPageText[], at: number): PdfPageText[] {
+  return pages.map((page, index) => {
+    const extra = over[index - at]
+    return extra ? {...page, lines: [...page.lines, ...extra.lines]} : page
+  })
 }
 
 /**

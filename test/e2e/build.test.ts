@@ -226,7 +226,7 @@ describe('the preflight', () => {
     const pdf = await writePdf(context, html, session, {
       producer: 'test',
       onBodyPrinted: (printed) => {
-        body = printed.bytes
+        body = printed.bytes ?? new Uint8Array()
       }
     })
     const {writeDocx} = await import('../../src/write/docx/index.js')
@@ -338,7 +338,7 @@ describe('the preflight', () => {
     const pdf = (
       await assemblePdf({
         body: await PDFDocument.load(body),
-        front,
+        front: await PDFDocument.load(front),
         padFront: context.template.page.twoSided,
         targets: new Map(),
         meta: context.document.meta,

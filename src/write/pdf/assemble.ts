@@ -1,6 +1,6 @@
 import {PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFString, type PDFDocument, type PDFPage} from 'pdf-lib'
 import type {DocumentMeta} from '../../model/types.js'
-import {loadPdf, savePdf} from '../../pdf/document.js'
+import {savePdf} from '../../pdf/document.js'
 
 /** Where a heading landed in the body's print. */
 export interface HeadingTarget {
@@ -12,7 +12,9 @@ export interface AssembleInput {
   /** The body as printed, parsed; assembling changes it in place. */
   body: PDFDocument
   /** Cover and 目录, printed on their own so the body's numbers start at 1. */
-  front: Uint8Array | undefined
+  front: PDFDocument | undefined
+  /** How many of the front's pages are cover and 目录 (default: all; the rest is furniture, join.ts). */
+  frontPages?: number
   /** Pad the front matter to an even page count, so page 1 is a right-hand page. */
   padFront: boolean
   /** Heading anchors → where they landed in the body. */
@@ -44,8 +46,8 @@ export async function assemblePdf(input: AssembleInput): Promise<AssembledPdf> {
   const document = input.body
   let frontPageCount = 0
   if (input.front) {
-    const front = await loadPdf(input.front)
-    const pages = await document.copyPages(front, front.getPageIndices())
+    const {front} = input
+    const pages = await document.copyPages(front, front.getPageIndices().slice(0, input.frontPages ?? front.getPageCount()))
     for (const page of pages) {
       // The front's structure tree stays behind; keep its pages from pointing into the body's.
       page.node.delete(PDFName.of('StructParents'))

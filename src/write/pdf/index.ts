@@ -1,19 +1,26 @@
-import type {PDFDocument} from 'pdf-lib'
+import type {PDFDocument, PDFPage} from 'pdf-lib'
 import type {BuildContext} from '../../context.js'
 import type {HtmlOutput} from '../html/index.js'
 import type {HeadingTarget} from './assemble.js'
 import type {BrowserSession} from './browser.js'
 import type {Bookmark} from './outline.js'
-import {loadPage, printPage} from './print.js'
+import os from 'node:os'
+import type {FurniturePage} from '../html/template-css.js'
+import {leftPageShiftPt, partCut} from './parts.js'
+import {loadPage, printPage, type LoadedPage} from './print.js'
 import type {PageResources, PrintSite} from './serve.js'
 
 export interface PdfOptions {
   /** Written into the PDF's Producer. */
   producer: string
   /**
-   * Called as soon as the body is printed, while the cover and 目录 print:
-   * each heading's page (the Word copy's 目录 can be finished then) and the
-   * body as printed (the preflight can read its text). Default: none.
+   * Called as soon as the body's print tells each heading's page (the Word
+   * copy's 目录 can be finished then). Default: none.
+   */
+  onHeadingPages?: (headingPages: ReadonlyMap<string, number>) => void
+  /**
+   * Called once the body is printed, while the cover and 目录 print: the body
+   * as printed (the preflight can read its text). Default: none.
    */
   onBodyPrinted?: (body: PrintedBody) => void
   /**
@@ -27,8 +34,14 @@ export interface PdfOptions {
 export interface PrintedBody {
   /** Printed page number of each heading (by outline id), as the 目录 shows it. */
   headingPages: ReadonlyMap<string, number>
-  /** The body's PDF as Chromium printed it; the finished PDF puts the front pages before these. */
-  bytes: Uint8Array
+  /** The body's PDF as Chromium printed it (none when printed in parts); the finished PDF puts the front pages before these. */
+  bytes?: Uint8Array
+  /**
+   * A body printed in parts: its later part's furniture (numbers, running
+   * heads), printed with the front as `pages` of `document`, laid over the
+   * body's pages from `at` on once printed (the body's pages lack it until then).
+   */
+  furniture?: Promise<{document: PDFDocument; pages: PDFPage[]; at: number}>
   /**
    * The same, parsed: read it now, not later (the front pages are put into
    * this document once the front is printed; its own pages stay as they are).
@@ -53,15 +66,20 @@ export interface PdfOutput {
  * them takes about 0.2 s, which would otherwise come before the first print.
  */
 async function pdfTools() {
-  const [{loadPdf: parse}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}] = await Promise.all([
+  const [{loadPdf: parse}, {assemblePdf}, {readBookmarks}, {openObjects, documentObjects}, {joinParts, layFurniture}] = await Promise.all([
     import('../../pdf/document.js'),
     import('./assemble.js'),
     import('./outline.js'),
-    import('../../pdf/objects.js')
+    import('../../pdf/objects.js'),
+    import('./join.js')
   ])
   return {
     assemblePdf,
     parse,
+    joinParts,
+    layFurniture,
+    /** Where each bookmark of a parsed document points. */
+    parsedBookmarks: (document: PDFDocument): Bookmark[] => readBookmarks(documentObjects(document)),
     /**
      * Where each bookmark points, read from the bytes as Chromium wrote them
      * (only the outline's and page tree's objects), else from the whole
@@ -82,7 +100,8 @@ async function pdfTools() {
  * Two prints, of which only the body is long: no second full print for the
  * 目录. The cover and 目录 load in a second tab while the body prints, their
  * page numbers blank; once the body is printed the numbers are filled in
- * and that tab prints.
+ * and that tab prints. A long body prints in two parts at once (parts.ts,
+ * printInParts).
  */
 export async function writePdf(context: BuildContext, html: HtmlOutput, session: BrowserSession, options: PdfOptions): Promise<PdfOutput> {
   const fileName = context.document.file.path
@@ -95,15 +114,31 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
   }
   const hasFront = template.cover.show || (template.toc.show && context.document.outline.length > 0)
   if (hasFront) resources.documents.set('/front.html', html.printFront(new Map()))
+  const recto = rectoSections(context)
+  // A long body prints in two parts at once (parts.ts): sections must start on
+  // a new page, on either side, the rest's furniture needs the front's print, and
+  // no link may point from one part into the other.
+  const cut =
+    hasFront && recto.length === 0 && template.headings[0]?.pageBreakBefore && !html.internalLinks
+      ? partCut(html.runWeights, os.availableParallelism())
+      : undefined
+  if (cut !== undefined) {
+    const [first, rest] = html.printBodyParts(cut)
+    resources.documents.set('/body.html', first)
+    resources.documents.set('/body-rest.html', rest)
+  }
   const site = options.site ?? session.site()
   site.serve(resources)
   // The body first: it may be the page the browser opened with; the front gets a new tab.
   const bodyPage = loadPage(session, site, '/body.html', fileName)
+  const restPage = cut === undefined ? undefined : loadPage(session, site, '/body-rest.html', fileName)
   const frontPage = hasFront ? loadPage(session, site, '/front.html', fileName) : undefined
   // Failures are reported where these are awaited.
+  restPage?.catch(() => undefined)
   frontPage?.catch(() => undefined)
   let tools: ReturnType<typeof pdfTools> | undefined
   try {
+    if (restPage && frontPage) return await printInParts(context, html, {first: bodyPage, rest: restPage, front: frontPage}, options)
     const loaded = await bodyPage
     let bodyBytes: Uint8Array
     try {
@@ -122,7 +157,6 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     let targets = headingTargets(read.bookmarks, context)
     // Sections that must start on a right-hand page: print again with blank pages
     // where one fell on a left page (body page 1 is a right-hand page).
-    const recto = rectoSections(context)
     const blanks = new Set<string>()
     for (let round = 0; recto.length > 0; round++) {
       const more = blanksNeeded(targets, recto)
@@ -135,6 +169,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       targets = headingTargets(read.bookmarks, context)
     }
     const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+    options.onHeadingPages?.(headingPages)
     const finalBytes = bodyBytes
     const bodyDocument = async (): Promise<PrintedBody> => {
       const document = read.parsed ?? (await parse(finalBytes))
@@ -160,7 +195,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     const body = printed.document
     const assembled = await assemblePdf({
       body,
-      front,
+      front: front && (await parse(front)),
       padFront: template.page.twoSided,
       targets,
       meta: context.document.meta,
@@ -170,9 +205,92 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     })
     return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
   } finally {
-    await frontPage?.then((loaded) => loaded.close()).catch(() => undefined)
+    await Promise.all([bodyPage, restPage, frontPage].map((page) => page?.then((loaded) => loaded.close()).catch(() => undefined)))
     site.close()
   }
+}
+
+/**
+ * Print a body cut in two (parts.ts): both parts at once, each in its own
+ * tab; then the cover and 目录 with their numbers and, after them, the
+ * rest's furniture; then one PDF of all. The tabs are closed by the caller.
+ */
+async function printInParts(
+  context: BuildContext,
+  html: HtmlOutput,
+  pages: {first: Promise<LoadedPage>; rest: Promise<LoadedPage>; front: Promise<LoadedPage>},
+  options: PdfOptions
+): Promise<PdfOutput> {
+  const [first, rest] = await Promise.all([pages.first, pages.rest])
+  // pdf-lib loads while Chromium prints, as for a body printed whole; a part is parsed as soon as it is printed.
+  const tools = pdfTools()
+  tools.catch(() => undefined)
+  const printed = (page: LoadedPage) => page.print({tagged: true}).then(async (bytes) => (await tools).parse(bytes))
+  const [body, restDocument] = await Promise.all([printed(first), printed(rest)])
+  await Promise.all([first.close(), rest.close()])
+  const {assemblePdf, joinParts, layFurniture, parse, parsedBookmarks} = await tools
+  const firstCount = body.getPageCount()
+  const restCount = restDocument.getPageCount()
+  const bookmarks = [
+    ...parsedBookmarks(body),
+    ...parsedBookmarks(restDocument).map((bookmark) => ({...bookmark, pageIndex: bookmark.pageIndex < 0 ? -1 : bookmark.pageIndex + firstCount}))
+  ]
+  const targets = headingTargets(bookmarks, context)
+  const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+  options.onHeadingPages?.(headingPages)
+
+  // The rest's furniture: each page's number, and the section it is in for its running head.
+  const sections = context.document.outline
+    .filter((entry) => entry.level === 1)
+    .map((entry) => ({text: entry.text, pageIndex: targets.get(entry.id)?.pageIndex ?? 0}))
+  const furniture: FurniturePage[] = Array.from({length: restCount}, (_, index) => {
+    const pageIndex = firstCount + index
+    return {number: pageIndex + 1, section: sections.findLast((section) => section.pageIndex <= pageIndex)?.text}
+  })
+  const front = await pages.front
+  await front.update(fillTocPages, Object.fromEntries(headingPages))
+  await front.update(addFurniture, html.furniture(furniture))
+  const frontPrinting = front.print({tagged: false})
+  frontPrinting.catch(() => undefined)
+  // While the front prints: the rest's pages go after the first's, the text of left-hand ones moved to their margins.
+  const shift = leftPageShiftPt(context.template.page)
+  joinParts(body, restDocument, (pageIndex) => ((pageIndex + 1) % 2 === 0 ? shift : 0))
+  const frontPrinted = frontPrinting.then(async (bytes) => {
+    const document = await parse(bytes)
+    const count = document.getPageCount() - restCount
+    if (count < 0) throw new Error(`The front of ${context.document.file.path} printed ${document.getPageCount()} pages, fewer than the ${restCount} of furniture it holds`)
+    return {document, count}
+  })
+  // The preflight reads the body's text while the front prints, the rest's furniture once it has.
+  options.onBodyPrinted?.({
+    headingPages,
+    document: body,
+    pageCount: body.getPageCount(),
+    furniture: frontPrinted.then(({document, count}) => ({document, pages: document.getPages().slice(count), at: firstCount}))
+  })
+  const {document: frontDocument, count: frontCount} = await frontPrinted
+  layFurniture(body, firstCount, frontDocument, frontCount, restCount)
+  const {template} = context
+  const assembled = await assemblePdf({
+    body,
+    front: frontDocument,
+    frontPages: frontCount,
+    padFront: template.page.twoSided,
+    targets,
+    meta: context.document.meta,
+    sourceDateEpoch: context.sourceDateEpoch,
+    producer: options.producer,
+    pageSizeMm: template.page
+  })
+  return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
+}
+
+/** Runs in the page: add the rest's furniture after the front (html/page.ts furnitureMarkup). */
+function addFurniture(furniture: {css: string; markup: string}): void {
+  const style = document.createElement('style')
+  style.textContent = furniture.css
+  document.head.append(style)
+  document.body.insertAdjacentHTML('beforeend', furniture.markup)
 }
 
 /**
