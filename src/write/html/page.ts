@@ -174,16 +174,15 @@ export function bodyPageParts(context: BuildContext, body: SerializedBody, style
  */
 export function furnitureMarkup(template: ResolvedTemplate, title: string, pages: FurniturePage[]): string {
   const characters = [...new Set(pages.map((page) => template.pageNumber.format.replace('{page}', String(page.number)) + (page.section ?? '')).join('') + title)].join('')
-  const hidden = (font: string): string => `<div class="furniture-characters" style="font-family: '${font}'">${escapeHtml(characters)}</div>`
-  return (
-    hidden(template.runningHead.font.cssFamily) +
-    hidden(template.pageNumber.font.cssFamily) +
-    pages.map((_, index) => `<div class="furniture-page" style="page: ${furniturePageName(index)}"></div>`).join('')
-  )
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const hidden = (font: string): Element => h('div', {className: ['furniture-characters'], style: `font-family: '${font}'`}, characters)
+  return stringifier.stringify({
+    type: 'root',
+    children: [
+      hidden(template.runningHead.font.cssFamily),
+      hidden(template.pageNumber.font.cssFamily),
+      ...pages.map((_, index) => h('div', {className: ['furniture-page'], style: `page: ${furniturePageName(index)}`}))
+    ]
+  })
 }
 
 /**
