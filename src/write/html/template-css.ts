@@ -184,9 +184,9 @@ function pageFurniture(template: ResolvedTemplate, title: string) {
       side === 'right' || !page.twoSided ? {leftMm: margin.insideMm, rightMm: margin.outsideMm} : {leftMm: margin.outsideMm, rightMm: margin.insideMm},
     /** The page number's margin box, `content` being its CSS content (a counter, or the number itself). */
     numberBox: (side: 'left' | 'right', content: string): string =>
-      side === 'left'
-        ? `${outside ? '@bottom-left' : '@bottom-center'} { content: ${content}; ${box(`text-align: ${outside ? 'left' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-left: ${indent};` : ''}`)} }`
-        : `${outside ? '@bottom-right' : '@bottom-center'} { content: ${content}; ${box(`text-align: ${outside ? 'right' : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-right: ${indent};` : ''}`)} }`,
+      `${outside ? `@bottom-${side}` : '@bottom-center'} { content: ${content}; ` +
+      box(`text-align: ${outside ? side : 'center'}; vertical-align: top; padding-top: ${numberTopMm}mm;${outside ? ` padding-${side}: ${indent};` : ''}`) +
+      ' }',
     /** The running head's text on a page of that side, in the section named (undefined: none). */
     headText: (side: 'left' | 'right', section: string | undefined): string | undefined => {
       const kind = side === 'left' ? runningHead.even : runningHead.odd
@@ -206,9 +206,8 @@ function pageFurniture(template: ResolvedTemplate, title: string) {
  * section gets a named page whose margin box holds its title as a literal.
  */
 export function bodyPageRules(template: ResolvedTemplate, title: string, outline: OutlineEntry[]): string {
-  const {page, runningHead, pageNumber} = template
+  const {runningHead, pageNumber} = template
   const furniture = pageFurniture(template, title)
-  const {area} = furniture
   const numberContent = pageNumber.format
     .split('{page}')
     .map((part) => (part ? cssString(part) : ''))
@@ -217,10 +216,7 @@ export function bodyPageRules(template: ResolvedTemplate, title: string, outline
   const left = furniture.sideMargins('left')
   const right = furniture.sideMargins('right')
   const rules: string[] = [
-    `@page {
-  size: ${page.widthMm}mm ${page.heightMm}mm;
-  margin: ${area.topMm}mm ${right.rightMm}mm ${area.bottomMm}mm ${right.leftMm}mm;
-}`,
+    contentPageRules(template),
     `@page :left {
   margin-left: ${left.leftMm}mm;
   margin-right: ${left.rightMm}mm;
@@ -267,10 +263,11 @@ function runningHeadCharacters(title: string, outline: OutlineEntry[]): string {
 }
 
 /**
- * @page rules of a later part of a body printed in parts (write/pdf/parts.ts):
- * the body's size, every page with a right-hand page's margins, nothing in the
- * margins. Left and right pages have the same measure, so the text breaks as
- * in the whole body; the furniture (furniturePageRules) is laid over it after.
+ * The body's page box: its size, every page with a right-hand page's margins,
+ * nothing in the margins. The body's own rules start with it; alone, it is
+ * the rules of a later part of a body printed in parts (write/pdf/parts.ts):
+ * left and right pages have the same measure, so the text breaks as in the
+ * whole body, and the furniture (furniturePageRules) is laid over it after.
  */
 export function contentPageRules(template: ResolvedTemplate): string {
   const {page} = template

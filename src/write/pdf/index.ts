@@ -1,7 +1,7 @@
 import type {PDFDocument, PDFPage} from 'pdf-lib'
 import type {BuildContext} from '../../context.js'
 import type {HtmlOutput} from '../html/index.js'
-import type {HeadingTarget} from './assemble.js'
+import type {AssembledPdf, AssembleInput, HeadingTarget} from './assemble.js'
 import type {BrowserSession} from './browser.js'
 import type {Bookmark} from './outline.js'
 import os from 'node:os'
@@ -73,13 +73,14 @@ async function pdfTools() {
     import('../../pdf/objects.js'),
     import('./join.js')
   ])
+  /** Where each bookmark of a parsed document points. */
+  const parsedBookmarks = (document: PDFDocument): Bookmark[] => readBookmarks(documentObjects(document))
   return {
     assemblePdf,
     parse,
     joinParts,
     layFurniture,
-    /** Where each bookmark of a parsed document points. */
-    parsedBookmarks: (document: PDFDocument): Bookmark[] => readBookmarks(documentObjects(document)),
+    parsedBookmarks,
     /**
      * Where each bookmark points, read from the bytes as Chromium wrote them
      * (only the outline's and page tree's objects), else from the whole
@@ -89,7 +90,7 @@ async function pdfTools() {
       const objects = openObjects(bytes)
       if (objects) return {bookmarks: readBookmarks(objects)}
       const parsed = await parse(bytes)
-      return {bookmarks: readBookmarks(documentObjects(parsed)), parsed}
+      return {bookmarks: parsedBookmarks(parsed), parsed}
     }
   }
 }
@@ -168,7 +169,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       read = await bookmarks(bodyBytes)
       targets = headingTargets(read.bookmarks, context)
     }
-    const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+    const headingPages = pageNumbers(targets)
     options.onHeadingPages?.(headingPages)
     const finalBytes = bodyBytes
     const bodyDocument = async (): Promise<PrintedBody> => {
@@ -192,18 +193,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
       printed = await bodyDocument()
       options.onBodyPrinted?.(printed)
     }
-    const body = printed.document
-    const assembled = await assemblePdf({
-      body,
-      front: front && (await parse(front)),
-      padFront: template.page.twoSided,
-      targets,
-      meta: context.document.meta,
-      sourceDateEpoch: context.sourceDateEpoch,
-      producer: options.producer,
-      pageSizeMm: template.page
-    })
-    return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
+    return await assembled(assemblePdf, context, options, {body: printed.document, front: front && (await parse(front)), targets, headingPages})
   } finally {
     await Promise.all([bodyPage, restPage, frontPage].map((page) => page?.then((loaded) => loaded.close()).catch(() => undefined)))
     site.close()
@@ -236,7 +226,7 @@ async function printInParts(
     ...parsedBookmarks(restDocument).map((bookmark) => ({...bookmark, pageIndex: bookmark.pageIndex < 0 ? -1 : bookmark.pageIndex + firstCount}))
   ]
   const targets = headingTargets(bookmarks, context)
-  const headingPages = new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
+  const headingPages = pageNumbers(targets)
   options.onHeadingPages?.(headingPages)
 
   // The rest's furniture: each page's number, and the section it is in for its running head.
@@ -270,19 +260,34 @@ async function printInParts(
   })
   const {document: frontDocument, count: frontCount} = await frontPrinted
   layFurniture(body, firstCount, frontDocument, frontCount, restCount)
+  return assembled(assemblePdf, context, options, {body, front: frontDocument, frontPages: frontCount, targets, headingPages})
+}
+
+/** One PDF of the body and the front (assemble.ts), as writePdf returns it. */
+async function assembled(
+  assemblePdf: (input: AssembleInput) => Promise<AssembledPdf>,
+  context: BuildContext,
+  options: PdfOptions,
+  parts: Pick<AssembleInput, 'body' | 'front' | 'frontPages' | 'targets'> & {headingPages: Map<string, number>}
+): Promise<PdfOutput> {
   const {template} = context
-  const assembled = await assemblePdf({
-    body,
-    front: frontDocument,
-    frontPages: frontCount,
+  const pdf = await assemblePdf({
+    body: parts.body,
+    front: parts.front,
+    ...(parts.frontPages === undefined ? {} : {frontPages: parts.frontPages}),
     padFront: template.page.twoSided,
-    targets,
+    targets: parts.targets,
     meta: context.document.meta,
     sourceDateEpoch: context.sourceDateEpoch,
     producer: options.producer,
     pageSizeMm: template.page
   })
-  return {bytes: assembled.bytes, document: assembled.document, pageCount: assembled.pageCount, frontPageCount: assembled.frontPageCount, headingPages}
+  return {bytes: pdf.bytes, document: pdf.document, pageCount: pdf.pageCount, frontPageCount: pdf.frontPageCount, headingPages: parts.headingPages}
+}
+
+/** Each heading's printed page number, from where it landed. */
+function pageNumbers(targets: ReadonlyMap<string, HeadingTarget>): Map<string, number> {
+  return new Map([...targets].map(([id, target]) => [id, target.pageIndex + 1]))
 }
 
 /** Runs in the page: add the rest's furniture after the front (html/page.ts furnitureMarkup). */
