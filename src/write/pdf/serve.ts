@@ -127,12 +127,17 @@ export async function startPrintServer(): Promise<PrintServer> {
       response.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'}).end(document)
       return
     }
-    let file = resources.fonts.get(pathname)
-    if (!file && pathname.startsWith('/source/')) file = path.resolve(resources.sourceDirectory, pathname.slice('/source/'.length))
+    const font = resources.fonts.get(pathname)
+    const file = font ?? (pathname.startsWith('/source/') ? path.resolve(resources.sourceDirectory, pathname.slice('/source/'.length)) : undefined)
     if (file && resources.allowedRoots.some((root) => isInside(root, file))) {
       const body = await readFile(file).catch(() => undefined)
       if (body) {
-        response.writeHead(200, {'content-type': contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'}).end(body)
+        const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+        // A font path names one file of an installed package for the life of the site, so the
+        // body's tab and the front matter's tab can share one download. Images in the source
+        // folder may be edited between builds: those are asked for afresh.
+        const caching = font ? {'cache-control': 'public, max-age=31536000, immutable'} : {}
+        response.writeHead(200, {'content-type': type, ...caching}).end(body)
       } else {
         response.writeHead(404).end()
       }
