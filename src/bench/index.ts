@@ -49,11 +49,11 @@ function chromiumPrint(chromium: string, html: string, pdf: string, profile: str
   return [chromium, ['--headless', ...chromiumFlags, `--user-data-dir=${profile}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]]
 }
 
-/** A run for the time, not sampled, then one for the memory, sampled: sampling slows what it would time. */
-async function timeAndMemory(run: (memory: boolean) => Promise<Measurement>): Promise<Measurement> {
+/** A run for the time, not sampled, then one sampled for memory and CPU time: sampling slows what it would time. */
+async function timeAndSample(run: (sample: boolean) => Promise<Measurement>): Promise<Measurement> {
   const timed = await run(false)
   const sampled = await run(true)
-  return {milliseconds: timed.milliseconds, peakBytes: sampled.peakBytes, exitCode: timed.exitCode}
+  return {milliseconds: timed.milliseconds, peakBytes: sampled.peakBytes, cpuMilliseconds: sampled.cpuMilliseconds, exitCode: timed.exitCode}
 }
 
 async function main(): Promise<void> {
@@ -61,9 +61,9 @@ async function main(): Promise<void> {
   const environment = {...process.env, NO_COLOR: '1'}
   const rows: Row[] = []
   const chromium = await findChromium()
-  /** Node running `args` in `cwd`: timed in one run, its memory sampled in another. */
+  /** Node running `args` in `cwd`: timed in one run, sampled in another. */
   const timeNode = (args: string[], cwd: string): Promise<Measurement> =>
-    timeAndMemory((memory) => measure(process.execPath, args, {cwd, env: environment, memory}))
+    timeAndSample((sample) => measure(process.execPath, args, {cwd, env: environment, sample}))
   try {
     const sizes = short ? [1] : [1, 10, 100]
     for (const times of sizes) {
@@ -74,15 +74,15 @@ async function main(): Promise<void> {
       const html = path.join(work, `${name}.floor.html`)
       await floorHtml(markdown, html)
       const row: Row = {name: `${times === 1 ? 'seed' : `seed ×${times}`}: PDF + Word + HTML`, paiban: [], floor: [], floorName: 'chromium --print-to-pdf', target: '≤ 1.3× floor'}
-      const floorRun = async (memory: boolean): Promise<Measurement> => {
+      const floorRun = async (sample: boolean): Promise<Measurement> => {
         const profile = await mkdtemp(path.join(work, 'profile-'))
         const [command, args] = chromiumPrint(chromium, html, path.join(work, `${name}.floor.pdf`), profile)
-        const measured = await measure(command, args, {cwd: work, env: environment, memory})
+        const measured = await measure(command, args, {cwd: work, env: environment, sample})
         await rm(profile, {recursive: true, force: true})
         return measured
       }
       for (let run = 0; run < runs; run++) {
-        row.floor?.push(await timeAndMemory(floorRun))
+        row.floor?.push(await timeAndSample(floorRun))
         row.paiban.push(await timeNode([cli, 'build', source, '--out', path.join(work, 'out'), '--force'], work))
         process.stderr.write(`${row.name} run ${run + 1}/${runs}\n`)
       }
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
         row.paiban.push(await timeNode([cli, 'build', '--force'], batch))
       }
       const single = rows[0]?.paiban.map((measurement) => measurement.milliseconds) ?? []
-      row.floor = [{milliseconds: median(single) * 20, peakBytes: 0, exitCode: 0}]
+      row.floor = [{milliseconds: median(single) * 20, peakBytes: 0, cpuMilliseconds: 0, exitCode: 0}]
       rows.push(row)
       // A rebuild with nothing to do, against starting Node itself.
       const noop: Row = {name: 'no-op rebuild of the batch', paiban: [], floor: [], floorName: '`node -e ""`', target: '≤ 0.5 s'}
@@ -132,8 +132,13 @@ function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(2)} s`
 }
 
-function megabytes(bytes: number): string {
-  return bytes === 0 ? '—' : `${Math.round(bytes / 1024 / 1024)} MB`
+/** 0 or undefined: not measured for this case. */
+function megabytes(bytes: number | undefined): string {
+  return bytes ? `${Math.round(bytes / 1024 / 1024)} MB` : '—'
+}
+
+function cpuSeconds(milliseconds: number | undefined): string {
+  return milliseconds ? seconds(milliseconds) : '—'
 }
 
 function machine(executable: string): string {
@@ -151,19 +156,29 @@ function render(rows: Row[], chromium: string): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine(chromium)}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time, memory the peak of the summed PSS of the process and all its children (the browser included), sampled every 50 ms in a second run of each (sampling costs CPU, so timed runs are not sampled).`,
+    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine(chromium)}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time. Memory (the peak of the summed PSS of the process and all its children, the browser included) and CPU (user plus system time of all of them) are sampled every 50 ms in a second run of each: sampling costs CPU, so timed runs are not sampled.`,
     '',
-    '| case | paiban | peak memory | floor | floor time | floor memory | ratio | target |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |'
+    '| case | paiban | CPU | peak memory | floor | floor time | floor CPU | floor memory | ratio | target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
   ]
   for (const row of rows) {
-    const time = median(row.paiban.map((measurement) => measurement.milliseconds))
-    const memory = median(row.paiban.map((measurement) => measurement.peakBytes))
-    const floorTime = row.floor ? median(row.floor.map((measurement) => measurement.milliseconds)) : undefined
-    const floorMemory = row.floor ? median(row.floor.map((measurement) => measurement.peakBytes)) : 0
-    lines.push(
-      `| ${row.name} | ${seconds(time)} | ${megabytes(memory)} | ${row.floorName} | ${floorTime === undefined ? '—' : seconds(floorTime)} | ${megabytes(floorMemory)} | ${floorTime ? `${(time / floorTime).toFixed(2)}×` : '—'} | ${row.target} |`
-    )
+    const mid = (measurements: Measurement[] | undefined, pick: (measurement: Measurement) => number): number | undefined =>
+      measurements ? median(measurements.map(pick)) : undefined
+    const time = mid(row.paiban, (measurement) => measurement.milliseconds) ?? 0
+    const floorTime = mid(row.floor, (measurement) => measurement.milliseconds)
+    const cells = [
+      row.name,
+      seconds(time),
+      cpuSeconds(mid(row.paiban, (measurement) => measurement.cpuMilliseconds)),
+      megabytes(mid(row.paiban, (measurement) => measurement.peakBytes)),
+      row.floorName,
+      floorTime === undefined ? '—' : seconds(floorTime),
+      cpuSeconds(mid(row.floor, (measurement) => measurement.cpuMilliseconds)),
+      megabytes(mid(row.floor, (measurement) => measurement.peakBytes)),
+      floorTime ? `${(time / floorTime).toFixed(2)}×` : '—',
+      row.target
+    ]
+    lines.push(`| ${cells.join(' | ')} |`)
   }
   if (!short) lines.push('', 'What these numbers mean, where the time goes and what limits us now: [performance.md](performance.md).')
   return `${lines.join('\n')}\n`
