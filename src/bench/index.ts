@@ -156,14 +156,14 @@ function render(rows: Row[], chromium: string): string {
   const lines = [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine(chromium)}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time. Memory (the peak of the summed PSS of the process and all its children, the browser included) and CPU (user plus system time of all of them) are sampled every 50 ms in a second run of each: sampling costs CPU, so timed runs are not sampled.`,
+    `Written by \`npm run bench\`${short ? ' --short' : ''} on ${machine(chromium)}. Each figure is the median of ${runs} run${runs === 1 ? '' : 's'}, paiban and its floor alternating; time is the whole process's wall time. Memory (the peak of the summed PSS of the process and all its children, the browser included) and CPU (user plus system time of all of them) are sampled (memory every 50 ms, CPU every 10 ms) in a second run of each: sampling costs CPU, so timed runs are not sampled.`,
     '',
     '| case | paiban | CPU | peak memory | floor | floor time | floor CPU | floor memory | ratio | target |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
   ]
+  const mid = (measurements: Measurement[] | undefined, pick: (measurement: Measurement) => number): number | undefined =>
+    measurements ? median(measurements.map(pick)) : undefined
   for (const row of rows) {
-    const mid = (measurements: Measurement[] | undefined, pick: (measurement: Measurement) => number): number | undefined =>
-      measurements ? median(measurements.map(pick)) : undefined
     const time = mid(row.paiban, (measurement) => measurement.milliseconds) ?? 0
     const floorTime = mid(row.floor, (measurement) => measurement.milliseconds)
     const cells = [

@@ -34,6 +34,7 @@ async function pssOf(pid: number): Promise<number> {
   return kilobytes ? Number(kilobytes) * 1024 : 0
 }
 
+/** /proc counts CPU time in clock ticks of USER_HZ, which Linux fixes at 100 for user space. */
 const ticksPerSecond = 100
 
 interface ProcessTimes {
