@@ -106,6 +106,14 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     session ??= import('./write/pdf/browser.js').then(({launchBrowser}) => launchBrowser())
     return session
   }
+  let closing: Promise<void> | undefined
+  const closeBrowser = (): Promise<void> => (closing ??= session ? session.then((opened) => opened.close(), () => undefined) : Promise.resolve())
+  // Once no document is left to print, the browser we started ends at once: its
+  // processes' teardown overlaps the last document's check and writing.
+  let mayPrint = inputs.length
+  const donePrinting = (): void => {
+    if (--mayPrint === 0 && !options.browser) void closeBrowser()
+  }
   // A forced build prints every document: Chromium starts now, while the texts and templates are read.
   if (options.force && formats.includes('pdf') && inputs.length > 0) browser().catch(() => undefined)
   const settings: DocumentSettings = {
@@ -126,8 +134,9 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
     documents = await Promise.all(
       inputs.map((input) =>
         limit(async (): Promise<DocumentResult> => {
+          const printed = once(donePrinting)
           try {
-            const built = await buildDocument(input, settings, cache.isFresh.bind(cache))
+            const built = await buildDocument(input, settings, cache.isFresh.bind(cache), printed)
             if (built.entry) {
               manifest.set(built.entry.source, built.entry)
               cache.record(input, built.entry.inputHash)
@@ -136,12 +145,14 @@ export async function buildBook(options: BuildOptions = {}): Promise<BuildResult
           } catch (error) {
             emit({type: 'failed', input, error})
             return {input, outputs: [], skipped: false, error}
+          } finally {
+            printed()
           }
         })
       )
     )
   } finally {
-    if (session) await (await session.catch(() => undefined))?.close()
+    await closeBrowser()
   }
   await writeCache(outDir, cache)
   if (manifest.size > 0) await writeManifest(outDir, `paiban ${version}`, manifest)
@@ -185,16 +196,17 @@ function phaseTimer(input: string, emit: DocumentSettings['emit']) {
 /**
  * One document. If it fails, a Word job still running is stopped (its worker
  * would wait for the 目录's numbers) and its print site closed (the browser
- * may be waiting for its page).
+ * may be waiting for its page). `printed` is called once its PDF is printed.
  */
 async function buildDocument(
   input: string,
   settings: DocumentSettings,
-  isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>
+  isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>,
+  printed: () => void
 ): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
   const stopOnFailure: Array<() => void> = []
   try {
-    return await buildDocumentOutputs(input, settings, isFresh, stopOnFailure)
+    return await buildDocumentOutputs(input, settings, isFresh, stopOnFailure, printed)
   } catch (error) {
     for (const stop of stopOnFailure) stop()
     throw error
@@ -205,7 +217,8 @@ async function buildDocumentOutputs(
   input: string,
   settings: DocumentSettings,
   isFresh: (input: string, key: string, outputs: string[]) => Promise<boolean>,
-  stopOnFailure: Array<() => void>
+  stopOnFailure: Array<() => void>,
+  printed: () => void
 ): Promise<{result: DocumentResult; entry?: ManifestDocument}> {
   const started = performance.now()
   const phase = phaseTimer(input, settings.emit)
@@ -315,6 +328,7 @@ async function buildDocumentOutputs(
         }
       })
     })
+    printed()
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
     if (preflight) {
       const [, {checkPdf}] = await preflight
@@ -428,4 +442,14 @@ function checkError(findings: CheckFinding[], document: ParsedDocument): PaibanE
     place: findings[0]?.place ?? document.file.path,
     hint: 'The outputs were not written. Fix the cause, or build with --no-check to look at them.'
   })
+}
+
+/** `run`, called once however often the function is. */
+function once(run: () => void): () => void {
+  let called = false
+  return () => {
+    if (called) return
+    called = true
+    run()
+  }
 }

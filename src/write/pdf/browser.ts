@@ -234,7 +234,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       }
       return tab
     },
-    // Nothing in the profile is worth a graceful shutdown: the outputs are written by then.
+    // Nothing in the profile is worth a graceful shutdown: every PDF is printed by then.
     async close() {
       process.off('exit', killOnExit)
       for (const [signal, handler] of signals) process.off(signal, handler)
