@@ -300,19 +300,27 @@ async function buildDocumentOutputs(
   let bodyText: Promise<PdfPageText[]> | undefined
   if (printing) {
     const {writePdf} = await import('./write/pdf/index.js')
-    // The preflight's code loads while Chromium loads and prints, not after.
-    const preflight = settings.check ? Promise.all([import('./check/pdf-text.js'), import('./check/index.js')]) : undefined
-    preflight?.catch(() => undefined)
+    // The preflight's code (pdf-lib with it) loads while Chromium prints: before, the cores are busy.
+    let preflight: Promise<[typeof import('./check/pdf-text.js'), typeof import('./check/index.js')]> | undefined
+    const loadPreflight = (): typeof preflight => {
+      if (settings.check && !preflight) {
+        preflight = Promise.all([import('./check/pdf-text.js'), import('./check/index.js')])
+        preflight.catch(() => undefined)
+      }
+      return preflight
+    }
     const pdf = await phase('pdf', async () => {
       const {session, site} = await printing
       return writePdf(context, html, session, {
         site,
         producer: `paiban ${version}`,
+        onBodyPrinting: loadPreflight,
         onHeadingPages: (pages) => {
           if (wantDocx) finishDocx(pages)
         },
         onBodyPrinted: (body) => {
           // The body's text is read while the cover and 目录 print.
+          const preflight = loadPreflight()
           if (preflight) {
             // The body's own pages, taken now: the front pages go into the same document next.
             const pages = body.document.getPages()
@@ -330,8 +338,9 @@ async function buildDocumentOutputs(
     })
     printed()
     outputs.set('pdf', {bytes: pdf.bytes, pages: pdf.pageCount})
-    if (preflight) {
-      const [, {checkPdf}] = await preflight
+    const checking = loadPreflight()
+    if (checking) {
+      const [, {checkPdf}] = await checking
       pdfCheck = phase('check', () => checkPdf(pdf.bytes, {document, template}, {parsed: pdf.document, ...(bodyText ? {bodyText} : {})}))
     }
   }

@@ -24,6 +24,12 @@ export interface PdfOptions {
    */
   onBodyPrinted?: (body: PrintedBody) => void
   /**
+   * Called once the body's print is sent: Chromium is past its start and the
+   * page's load, which keep every core busy. Work that can wait until then
+   * (loading the preflight's code) competes least with them. Default: none.
+   */
+  onBodyPrinting?: () => void
+  /**
    * The site to serve the pages on (taken from the session when the build
    * starts, so that the browser can open the body before the HTML is made).
    * Default: a new one. Closed when the PDF is written.
@@ -144,6 +150,7 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
     let bodyBytes: Uint8Array
     try {
       const printing = loaded.print({tagged: true})
+      options.onBodyPrinting?.()
       // Loading pdf-lib takes the main thread for a while: do it while Chromium prints, not while it loads the page.
       tools = pdfTools()
       tools.catch(() => undefined)
@@ -216,7 +223,9 @@ async function printInParts(
   const tools = pdfTools()
   tools.catch(() => undefined)
   const printed = (page: LoadedPage) => page.print({tagged: true}).then(async (bytes) => (await tools).parse(bytes))
-  const [body, restDocument] = await Promise.all([printed(first), printed(rest)])
+  const printing = Promise.all([printed(first), printed(rest)])
+  options.onBodyPrinting?.()
+  const [body, restDocument] = await printing
   await Promise.all([first.close(), rest.close()])
   const {assemblePdf, joinParts, layFurniture, parse, parsedBookmarks} = await tools
   const firstCount = body.getPageCount()
