@@ -10,7 +10,7 @@ import type {PdfPageText} from './check/pdf-text.js'
 import type {BuildContext} from './context.js'
 import {PaibanError} from './errors.js'
 import {writeAtomic} from './fs.js'
-import {copyWebAssets} from './write/html/assets.js'
+import {copyPlannedAssets, planWebAssets, type WebAssetPlan} from './write/html/assets.js'
 import {missingGlyphError} from './write/html/missing-glyphs.js'
 import type {ParsedDocument} from './model/parse.js'
 import {requireFromPaiban} from './paths.js'
@@ -285,6 +285,16 @@ async function buildDocumentOutputs(
   const html = await phase('html', () => writeHtml(context, {name}))
   if (html.missingGlyphs.length > 0) throw missingGlyphError(html.missingGlyphs, markdown, relative, template)
 
+  // The web page's fonts and images are looked at while the PDF prints, and copied once all passed.
+  let assetPlan: Promise<WebAssetPlan> | undefined
+  const planAssets = (): typeof assetPlan => {
+    if (settings.formats.includes('html') && !assetPlan) {
+      assetPlan = planWebAssets(html.webAssets, {projectRoot: settings.projectRoot, outDir: settings.outDir, place: relative})
+      assetPlan.catch(() => undefined)
+    }
+    return assetPlan
+  }
+
   // 3. PDF and Word: Word starts once the body's print gives the 目录 its page numbers,
   //    while the cover and 目录 print; the PDF's check overlaps with Word.
   const outputs = new Map<string, {bytes: Uint8Array; pages?: number}>()
@@ -314,7 +324,10 @@ async function buildDocumentOutputs(
       return writePdf(context, html, session, {
         site,
         producer: `paiban ${version}`,
-        onBodyPrinting: loadPreflight,
+        onBodyPrinting: () => {
+          loadPreflight()
+          planAssets()
+        },
         onHeadingPages: (pages) => {
           if (wantDocx) finishDocx(pages)
         },
@@ -374,7 +387,8 @@ async function buildDocumentOutputs(
   // 5. Write: assets first, then each output atomically, only now that all passed.
   const written: ManifestOutput[] = []
   await phase('write', async () => {
-    if (outputs.has('html')) await copyWebAssets(html.webAssets, {projectRoot: settings.projectRoot, outDir: settings.outDir, place: relative})
+    const plan = planAssets()
+    if (plan) await copyPlannedAssets(await plan)
     const files = [...outputs].map(([format, output]) => ({format, output, file: path.join(settings.outDir, `${name}.${format}`)}))
     await Promise.all(files.map(({file, output}) => writeAtomic(file, output.bytes)))
     for (const {format, output, file} of files) {

@@ -4,6 +4,18 @@ import {PaibanError} from '../../errors.js'
 import {isInside} from '../../fs.js'
 import type {WebAsset} from './index.js'
 
+export interface WebAssetOptions {
+  projectRoot: string
+  outDir: string
+  /** The text, named in the error for an image outside the project. */
+  place: string
+}
+
+/** Copies still to make, with the source's times to give them. */
+export interface WebAssetPlan {
+  copies: Array<{from: string; target: string; atimeMs: number; mtimeMs: number}>
+}
+
 /**
  * Copy the web page's fonts and images beside it. Images come only from
  * inside the project (fonts from their packages); `place` names the text
@@ -11,7 +23,16 @@ import type {WebAsset} from './index.js'
  * time; one already there with the source's size and time is kept (rsync's
  * quick check), so a rebuild does not copy a hundred font files again.
  */
-export async function copyWebAssets(assets: readonly WebAsset[], options: {projectRoot: string; outDir: string; place: string}): Promise<void> {
+export async function copyWebAssets(assets: readonly WebAsset[], options: WebAssetOptions): Promise<void> {
+  await copyPlannedAssets(await planWebAssets(assets, options))
+}
+
+/**
+ * What copyWebAssets would copy, decided without writing anything: the
+ * build makes this check (a hundred files and their copies looked at) while
+ * the PDF prints, and copies only once every output has passed.
+ */
+export async function planWebAssets(assets: readonly WebAsset[], options: WebAssetOptions): Promise<WebAssetPlan> {
   for (const asset of assets) {
     if (!isInside(options.projectRoot, asset.from) && !asset.to.startsWith('assets/fonts/')) {
       throw new PaibanError('E_RESOURCE_BLOCKED', `Image ${asset.from} lies outside the project`, {
@@ -20,15 +41,25 @@ export async function copyWebAssets(assets: readonly WebAsset[], options: {proje
       })
     }
   }
-  const folders = new Set(assets.map((asset) => path.dirname(path.join(options.outDir, asset.to))))
-  await Promise.all([...folders].map((folder) => mkdir(folder, {recursive: true})))
-  await Promise.all(
+  const copies = await Promise.all(
     assets.map(async (asset) => {
       const target = path.join(options.outDir, asset.to)
       const [source, copy] = await Promise.all([stat(asset.from), stat(target).catch(() => undefined)])
-      if (copy && copy.size === source.size && sameTime(copy.mtimeMs, source.mtimeMs)) return
-      await copyFile(asset.from, target)
-      await utimes(target, source.atimeMs / 1000, source.mtimeMs / 1000)
+      if (copy && copy.size === source.size && sameTime(copy.mtimeMs, source.mtimeMs)) return undefined
+      return {from: asset.from, target, atimeMs: source.atimeMs, mtimeMs: source.mtimeMs}
+    })
+  )
+  return {copies: copies.filter((copy) => copy !== undefined)}
+}
+
+/** Make the copies a plan holds. */
+export async function copyPlannedAssets(plan: WebAssetPlan): Promise<void> {
+  const folders = new Set(plan.copies.map((copy) => path.dirname(copy.target)))
+  await Promise.all([...folders].map((folder) => mkdir(folder, {recursive: true})))
+  await Promise.all(
+    plan.copies.map(async (copy) => {
+      await copyFile(copy.from, copy.target)
+      await utimes(copy.target, copy.atimeMs / 1000, copy.mtimeMs / 1000)
     })
   )
 }

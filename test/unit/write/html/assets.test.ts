@@ -1,8 +1,8 @@
-import {mkdir, mkdtemp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {access, mkdir, mkdtemp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import {copyWebAssets} from '../../../../src/write/html/assets.js'
+import {copyPlannedAssets, copyWebAssets, planWebAssets} from '../../../../src/write/html/assets.js'
 
 let project: string
 let outDir: string
@@ -50,5 +50,20 @@ describe('copyWebAssets', () => {
       code: 'E_RESOURCE_BLOCKED',
       place: 'a.md'
     })
+  })
+})
+
+describe('planWebAssets', () => {
+  it('decides what to copy without writing anything; copyPlannedAssets makes those copies', async () => {
+    await copy('source/figure.png', 'a.assets/figure.png')
+    await writeFile(path.join(project, 'source/other.png'), 'other')
+    const assets = ['figure.png', 'other.png'].map((name) => ({from: path.join(project, 'source', name), to: `b.assets/${name}`}))
+    const plan = await planWebAssets([{from: path.join(project, 'source/figure.png'), to: 'a.assets/figure.png'}, ...assets], {projectRoot: project, outDir, place: 'b.md'})
+    // The copy already there is kept; the two new ones are planned, and not yet made.
+    expect(plan.copies.map((planned) => path.relative(outDir, planned.target)).sort()).toEqual(['b.assets/figure.png', 'b.assets/other.png'])
+    await expect(access(path.join(outDir, 'b.assets'))).rejects.toMatchObject({code: 'ENOENT'})
+    await copyPlannedAssets(plan)
+    expect(await readFile(path.join(outDir, 'b.assets/other.png'), 'utf8')).toBe('other')
+    expect((await stat(path.join(outDir, 'b.assets/other.png'))).mtimeMs).toBeCloseTo((await stat(path.join(project, 'source/other.png'))).mtimeMs, 0)
   })
 })
