@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process'
 import {existsSync, readlinkSync, rmSync} from 'node:fs'
-import {mkdtemp} from 'node:fs/promises'
+import {mkdtemp, readlink, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type {Readable, Writable} from 'node:stream'
@@ -168,7 +168,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   }
   const killOnExit = (): void => {
     killNow()
-    removeProfile(userDataDir)
+    removeProfileNow(userDataDir)
   }
   process.once('exit', killOnExit)
   // Interrupted (Ctrl-C, a CI job cancelled): end the browser and remove its folders, as Puppeteer's
@@ -241,7 +241,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       if (connecting) await (await connecting.catch(() => undefined))?.disconnect().catch(() => undefined)
       killNow()
       await Promise.all([exited, server.close()])
-      removeProfile(userDataDir)
+      await removeProfile(userDataDir)
     }
   }
 }
@@ -251,23 +251,41 @@ export async function launchBrowser(): Promise<BrowserSession> {
  * which Chromium makes in the temporary folder and links from the profile:
  * only a browser that exits by itself removes that one, and ours is killed.
  * A helper process may finish a last write as it dies: retry, and never fail
- * a build over a temporary folder.
+ * a build over a temporary folder. Without blocking: the last document's
+ * outputs may be written meanwhile.
  */
-function removeProfile(userDataDir: string): void {
+async function removeProfile(userDataDir: string): Promise<void> {
+  const socket = await readlink(path.join(userDataDir, 'SingletonSocket')).catch(() => undefined)
+  await Promise.all(
+    profileFolders(userDataDir, socket).map((folder) =>
+      rm(folder, {recursive: true, force: true, maxRetries: 5, retryDelay: 20}).catch(() => {
+        // Left for the system's temporary-file cleaning.
+      })
+    )
+  )
+}
+
+/** The same, at once, as Node exits (nothing asynchronous runs then). */
+function removeProfileNow(userDataDir: string): void {
   let socket: string | undefined
   try {
     socket = readlinkSync(path.join(userDataDir, 'SingletonSocket'))
   } catch {
     // No socket: the browser never got that far, or removed it itself.
   }
-  const socketFolder = socket === undefined ? undefined : path.dirname(socket)
-  for (const folder of [userDataDir, ...(socketFolder && path.basename(socketFolder).startsWith('org.chromium.') ? [socketFolder] : [])]) {
+  for (const folder of profileFolders(userDataDir, socket)) {
     try {
       rmSync(folder, {recursive: true, force: true, maxRetries: 5, retryDelay: 20})
     } catch {
       // Left for the system's temporary-file cleaning.
     }
   }
+}
+
+/** The profile, and its socket's folder when the link points at one of Chromium's. */
+function profileFolders(userDataDir: string, socket: string | undefined): string[] {
+  const socketFolder = socket === undefined ? undefined : path.dirname(socket)
+  return [userDataDir, ...(socketFolder && path.basename(socketFolder).startsWith('org.chromium.') ? [socketFolder] : [])]
 }
 
 /**
