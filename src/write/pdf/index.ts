@@ -105,10 +105,9 @@ async function pdfTools() {
  * Print the document: the body first (its bookmarks tell where each heading
  * landed), then cover and 目录 with those numbers, then one PDF of both.
  * Two prints, of which only the body is long: no second full print for the
- * 目录. The cover and 目录 load in a second tab while the body prints, their
- * page numbers blank; once the body is printed the numbers are filled in
- * and that tab prints. A long body prints in two parts at once (parts.ts,
- * printInParts).
+ * 目录. Once the body is printed, the cover and 目录 load in its tab, their
+ * numbers are filled in, and that tab prints. A long body prints in two
+ * parts at once (parts.ts, printInParts).
  */
 export async function writePdf(context: BuildContext, html: HtmlOutput, session: BrowserSession, options: PdfOptions): Promise<PdfOutput> {
   const fileName = context.document.file.path
@@ -136,10 +135,11 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
   }
   const site = options.site ?? session.site()
   site.serve(resources)
-  // The body first: it may be the page the browser opened with; the front gets a new tab.
+  // The body first: it may be the page the browser opened with. The cover and 目录 load in
+  // the body's tab once it has printed, or, for a body printed in parts, in a tab of their own.
   const bodyPage = loadPage(session, site, '/body.html', fileName)
   const restPage = cut === undefined ? undefined : loadPage(session, site, '/body-rest.html', fileName)
-  const frontPage = hasFront ? loadPage(session, site, '/front.html', fileName) : undefined
+  const frontPage = hasFront && cut !== undefined ? loadPage(session, site, '/front.html', fileName) : undefined
   // Failures are reported where these are awaited.
   restPage?.catch(() => undefined)
   frontPage?.catch(() => undefined)
@@ -147,17 +147,19 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
   try {
     if (restPage && frontPage) return await printInParts(context, html, {first: bodyPage, rest: restPage, front: frontPage}, options)
     const loaded = await bodyPage
-    let bodyBytes: Uint8Array
-    try {
-      const printing = loaded.print({tagged: true})
-      options.onBodyPrinting?.()
-      // Loading pdf-lib takes the main thread for a while: do it while Chromium prints, not while it loads the page.
-      tools = pdfTools()
-      tools.catch(() => undefined)
-      bodyBytes = await printing
-    } finally {
-      await loaded.close()
-    }
+    const printing = loaded.print({tagged: true})
+    options.onBodyPrinting?.()
+    // Loading pdf-lib takes the main thread for a while: do it while Chromium prints, not while it loads the page.
+    tools = pdfTools()
+    tools.catch(() => undefined)
+    let bodyBytes = await printing
+    // The cover and 目录 load where the body was: its renderer has the fonts decoded. A tab of
+    // their own, loaded beside the body, cost a second renderer that decoded them again: 0.5 s
+    // of CPU in a seed build (docs/performance.md). Failures are reported where this is awaited.
+    const frontLoaded = hasFront ? loaded.navigate('/front.html').then(() => loaded) : undefined
+    frontLoaded?.catch(() => undefined)
+    // Without a front, the body's tab is done with: its renderer's memory goes while the PDF is assembled.
+    if (!frontLoaded) void loaded.close()
     // The body's bookmarks give the heading pages, read straight from the bytes: the
     // cover and 目录 can print while the body is parsed whole (for assembling and the preflight).
     const {assemblePdf, bookmarks, parse} = await (tools ?? pdfTools())
@@ -186,8 +188,8 @@ export async function writePdf(context: BuildContext, html: HtmlOutput, session:
 
     let front: Uint8Array | undefined
     let printed: PrintedBody
-    if (frontPage) {
-      const loaded = await frontPage
+    if (frontLoaded) {
+      const loaded = await frontLoaded
       await loaded.update(fillTocPages, Object.fromEntries(headingPages))
       const printing = loaded.print({tagged: false})
       // Its failure is reported where it is awaited, after the parse.

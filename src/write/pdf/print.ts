@@ -19,6 +19,8 @@ export interface LoadedPage {
   /** Change the loaded document (DevTools runs this even with the page's own JavaScript off), then wait for any fonts it needs. */
   update<Argument extends JsonValue>(change: (argument: Argument) => void, argument: Argument): Promise<void>
   print(options: PrintOptions): Promise<Uint8Array>
+  /** Load another page of the site in this tab (same renderer: fonts already decoded), and wait for its fonts. */
+  navigate(pagePath: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -68,6 +70,10 @@ export async function loadPage(session: BrowserSession, site: PrintSite, pagePat
         })
       }
       return pdf
+    },
+    async navigate(pagePath) {
+      await page.goto(site.url(pagePath), {waitUntil: 'load', timeout: 120_000})
+      await fontsReady()
     },
     async close() {
       await page.close().catch(() => undefined)
