@@ -26,7 +26,8 @@ export interface PdfOptions {
   /**
    * Called once the body's print is sent: Chromium is past its start and the
    * page's load, which keep every core busy. Work that can wait until then
-   * (loading the preflight's code) competes least with them. Default: none.
+   * (loading the preflight's code, looking at the web page's assets) competes
+   * least with them. Default: none.
    */
   onBodyPrinting?: () => void
   /**
