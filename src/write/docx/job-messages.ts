@@ -11,16 +11,22 @@ import type {ResolvedTemplate} from '../../template/resolve.js'
  * is a getter), so its path travels alone.
  */
 
-/** The worker's `workerData`. */
+/** A job's options (startDocx). */
 export interface DocxJobOptions {
   /** Run the Word preflight (check/docx.ts) on the copy. */
   check: boolean
 }
 
-/** Build → worker: first the document to write, then the 目录's page numbers. */
+/**
+ * Build → worker: first the document to write, then the 目录's page numbers.
+ * `job` tells one job from the next a worker is given.
+ */
 export type DocxJobRequest =
   | {
       type: 'write'
+      job: number
+      /** Run the Word preflight (check/docx.ts) on the copy. */
+      check: boolean
       document: {tree: Root; meta: DocumentMeta; outline: OutlineEntry[]; path: string}
       template: ResolvedTemplate
       sourceDateEpoch: number
@@ -28,12 +34,12 @@ export type DocxJobRequest =
       sourceDirectory: string
     }
   /** The numbers by outline id, or undefined for none (the field is marked dirty). */
-  | {type: 'finish'; tocPages: ReadonlyMap<string, number> | undefined}
+  | {type: 'finish'; job: number; tocPages: ReadonlyMap<string, number> | undefined}
 
 /** Worker → build. */
 export type DocxJobMessage =
-  | {type: 'done'; bytes: Uint8Array; findings: CheckFinding[]; milliseconds: number}
-  | {type: 'failed'; error: SerializedError}
+  | {type: 'done'; job: number; bytes: Uint8Array; findings: CheckFinding[]; milliseconds: number}
+  | {type: 'failed'; job: number; error: SerializedError}
 
 /**
  * An error as it crosses threads. A structured clone keeps an Error's message

@@ -6,10 +6,13 @@ import {deserializeError, type DocxJobMessage, type DocxJobOptions, type DocxJob
 /**
  * The Word copy, written off the main thread (worker.ts), so the build's
  * main thread stays free to answer Chromium's requests and stream the PDF.
- * Start the job when the document is known to need building: its worker loads
- * its code while the text is parsed. Give it the parsed document (`write`): it
- * writes everything but the 目录's page numbers, and runs the Word preflight,
- * while the HTML is made and the PDF prints. Then `finish` gives it the numbers.
+ * Start the job when the document is known to need building: a new worker
+ * loads its code while the text is parsed. Give it the parsed document
+ * (`write`): it writes everything but the 目录's page numbers, and runs the
+ * Word preflight, while the HTML is made and the PDF prints. Then `finish`
+ * gives it the numbers. A worker whose job has ended waits for the next
+ * one: a worker's start and the docx library's compiling cost about 0.1 s
+ * of CPU, once per build instead of once per document.
  */
 export interface DocxJob {
   /** The document to write (once). */
@@ -32,27 +35,44 @@ export interface DocxResult {
   milliseconds: number
 }
 
+/** Workers whose job has ended, waiting (without keeping the process alive) for the next. */
+const idleWorkers: Worker[] = []
+let jobsStarted = 0
+
 export function startDocx(options: DocxJobOptions): DocxJob {
-  const workerData: DocxJobOptions = {check: options.check}
-  const worker = new Worker(workerEntry, {workerData, ...typescriptExecArgv()})
+  const worker = idleWorkers.pop() ?? new Worker(workerEntry, typescriptExecArgv())
+  const job = ++jobsStarted
 
   let outcome: {result: DocxResult} | {error: Error} | undefined
   let pending: {resolve: (result: DocxResult) => void; reject: (error: Error) => void} | undefined
-  const settle = (settled: NonNullable<typeof outcome>): void => {
+  // `reusable`: the worker ended the job itself (done, or the writer's own error) and can take another.
+  const settle = (settled: NonNullable<typeof outcome>, reusable: boolean): void => {
     if (outcome) return
     outcome = settled
-    void worker.terminate()
+    worker.off('message', onMessage)
+    worker.off('error', onError)
+    worker.off('exit', onExit)
+    if (reusable) {
+      worker.unref()
+      idleWorkers.push(worker)
+    } else {
+      void worker.terminate()
+    }
     if (!pending) return
     if ('result' in settled) pending.resolve(settled.result)
     else pending.reject(settled.error)
   }
-  worker.on('message', (message: DocxJobMessage) => {
-    if (message.type === 'done') settle({result: {bytes: message.bytes, findings: message.findings, milliseconds: message.milliseconds}})
-    else settle({error: deserializeError(message.error)})
-  })
+  const onMessage = (message: DocxJobMessage): void => {
+    if (message.job !== job) return
+    if (message.type === 'done') settle({result: {bytes: message.bytes, findings: message.findings, milliseconds: message.milliseconds}}, true)
+    else settle({error: deserializeError(message.error)}, true)
+  }
   // An error the worker did not catch: it could not load, or ran out of memory.
-  worker.on('error', (error) => settle({error}))
-  worker.on('exit', (code) => settle({error: new Error(`The Word writer's worker stopped (exit code ${code}) before it finished`)}))
+  const onError = (error: Error): void => settle({error}, false)
+  const onExit = (code: number): void => settle({error: new Error(`The Word writer's worker stopped (exit code ${code}) before it finished`)}, false)
+  worker.on('message', onMessage)
+  worker.on('error', onError)
+  worker.on('exit', onExit)
   // Working or waiting for the numbers, the worker does not keep the process
   // alive by itself, only while a `finish` is pending. (After the listeners:
   // listening for messages refs the worker again.)
@@ -67,6 +87,8 @@ export function startDocx(options: DocxJobOptions): DocxJob {
       const {document} = context
       const request: DocxJobRequest = {
         type: 'write',
+        job,
+        check: options.check,
         // The VFile does not survive a structured clone (its path is a getter): its path goes alone.
         document: {tree: document.tree, meta: document.meta, outline: document.outline, path: document.file.path},
         template: context.template,
@@ -88,12 +110,12 @@ export function startDocx(options: DocxJobOptions): DocxJob {
         }
         pending = {resolve, reject}
         worker.ref()
-        const request: DocxJobRequest = {type: 'finish', tocPages}
+        const request: DocxJobRequest = {type: 'finish', job, tocPages}
         worker.postMessage(request)
       })
     },
     cancel() {
-      settle({error: new Error('The Word copy was cancelled')})
+      settle({error: new Error('The Word copy was cancelled')}, false)
     }
   }
 }

@@ -86,6 +86,32 @@ describe('the Word copy in a worker (startDocx)', () => {
   })
 })
 
+describe('Word jobs one after another and at once (workers are reused)', () => {
+  it('give each job its own document’s bytes, after a failed job too', async () => {
+    const first = await contextFor(markdown)
+    const second = await contextFor(markdown.replace('书名', '另一本书').replace('乙的正文', '乙的另一段正文'))
+    const failing = await contextFor(`---\ntitle: 书名\n---\n\n正文。\n\n![图](images/none.png)\n`)
+    const expected = await Promise.all([writeDocx(first), writeDocx(second)])
+    for (let round = 0; round < 2; round++) {
+      // Two at once: neither gets the other's file.
+      const jobs = [first, second].map((context) => {
+        const job = startDocx({check: true})
+        job.write(context)
+        return job
+      })
+      const results = await Promise.all(jobs.map((job) => job.finish(undefined)))
+      results.forEach((result, index) => expect(Buffer.compare(result.bytes, expected[index] as Uint8Array)).toBe(0))
+      // A job that fails leaves its worker able to write the next document.
+      const failed = startDocx({check: true})
+      failed.write(failing)
+      expect(await rejection(failed.finish(undefined))).toBeInstanceOf(PaibanError)
+    }
+    const after = startDocx({check: false})
+    after.write(second)
+    expect(Buffer.compare((await after.finish(undefined)).bytes, expected[1] as Uint8Array)).toBe(0)
+  })
+})
+
 describe('a process with a Word job', () => {
   // A Node process of its own, from the sources (the hooks vitest.config.ts names), so its exit shows.
   async function run(script: string): Promise<string> {
@@ -98,13 +124,15 @@ describe('a process with a Word job', () => {
     return stdout
   }
 
-  it('ends when its job is given no document, never finished, finished, or failed', async () => {
+  it('ends when its job is given no document, never finished, finished, or failed, and after jobs in turn', async () => {
     const context = `await contextFor(${JSON.stringify(markdown)})`
     expect(await run(`startDocx({check: true}); console.log('started')`)).toBe('started\n')
     expect(await run(`startDocx({check: true}).write(${context}); console.log('written')`)).toBe('written\n')
     expect(await run(`const job = startDocx({check: true}); job.write(${context}); const {bytes} = await job.finish(undefined); console.log(bytes.length > 0)`)).toBe('true\n')
     const failing = `await contextFor('---\\ntitle: 书名\\n---\\n\\n![图](none.png)\\n')`
     expect(await run(`const job = startDocx({check: true}); job.write(${failing}); await job.finish(undefined).catch((error) => console.log(error.code))`)).toBe('E_INPUT\n')
+    // A worker waiting for the next job does not keep the process alive either.
+    expect(await run(`for (let index = 0; index < 2; index++) { const job = startDocx({check: true}); job.write(${context}); await job.finish(undefined) } console.log('twice')`)).toBe('twice\n')
   })
 })
 
