@@ -36,11 +36,34 @@ export interface DocxResult {
 }
 
 /** Workers whose job has ended, waiting (without keeping the process alive) for the next. */
-const idleWorkers: Worker[] = []
+const idleWorkers = new Set<Worker>()
 let jobsStarted = 0
 
+/** Keep a worker for the next job; one that fails or stops meanwhile is let go. */
+function park(worker: Worker): void {
+  const leave = (): void => {
+    idleWorkers.delete(worker)
+    worker.off('error', leave)
+    worker.off('exit', leave)
+  }
+  worker.on('error', leave)
+  worker.on('exit', leave)
+  worker.unref()
+  idleWorkers.add(worker)
+}
+
+/** A parked worker, taken out of the pool, or a new one. */
+function takeWorker(): Worker {
+  const [parked] = idleWorkers
+  if (!parked) return new Worker(workerEntry, typescriptExecArgv())
+  idleWorkers.delete(parked)
+  // park's own listeners: nothing else listens to a worker of the pool.
+  parked.removeAllListeners('error').removeAllListeners('exit')
+  return parked
+}
+
 export function startDocx(options: DocxJobOptions): DocxJob {
-  const worker = idleWorkers.pop() ?? new Worker(workerEntry, typescriptExecArgv())
+  const worker = takeWorker()
   const job = ++jobsStarted
 
   let outcome: {result: DocxResult} | {error: Error} | undefined
@@ -53,8 +76,7 @@ export function startDocx(options: DocxJobOptions): DocxJob {
     worker.off('error', onError)
     worker.off('exit', onExit)
     if (reusable) {
-      worker.unref()
-      idleWorkers.push(worker)
+      park(worker)
     } else {
       void worker.terminate()
     }
