@@ -133,9 +133,10 @@ export async function startPrintServer(): Promise<PrintServer> {
       const body = await readFile(file).catch(() => undefined)
       if (body) {
         const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-        // A font path names one file of an installed package for the life of the site, so the
-        // body's tab and the front matter's tab can share one download. Images in the source
-        // folder may be edited between builds: those are asked for afresh.
+        // A font path names one file of an installed package for the life of the site, so every
+        // tab of the browser (a long body's parts and its front, a batch's other documents)
+        // shares one download. Images in the source folder may be edited between builds: those
+        // are asked for afresh.
         const caching = font ? {'cache-control': 'public, max-age=31536000, immutable'} : {}
         response.writeHead(200, {'content-type': type, ...caching}).end(body)
       } else {
